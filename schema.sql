@@ -1,0 +1,253 @@
+-- roviec schema: the source of truth for a new database.
+--
+-- Compiled into the binary (tools/embed.py); the program never reads this
+-- file at run time.  A new database is created from it in one transaction
+-- and stamped with PRAGMA user_version = 1; older databases are upgraded by
+-- the ordered migrations in src/migrate.c, each in its own transaction.
+--
+-- Conventions: STRICT tables; dates are ISO 'YYYY-MM-DD' TEXT (they compare
+-- correctly as text and read naturally in the sqlite3 shell); timestamps are
+-- ISO 8601 UTC 'YYYY-MM-DDTHH:MM:SSZ'; closed sets are TEXT with a CHECK that
+-- lists every value (src/enums.h holds the same lists; tests compare them);
+-- sort_key columns hold Vietnamese collation keys (src/text.c), compared as
+-- BLOBs with memcmp.  Overdue is never stored: it is derived from status,
+-- deadline and "today".
+
+CREATE TABLE zones (
+	id       INTEGER PRIMARY KEY,
+	name     TEXT NOT NULL UNIQUE,
+	sort_key BLOB NOT NULL
+) STRICT;
+
+CREATE TABLE agencies (
+	id       INTEGER PRIMARY KEY,
+	code     TEXT NOT NULL UNIQUE,
+	name     TEXT NOT NULL,
+	kind     TEXT NOT NULL CHECK (kind IN ('board', 'department', 'ministry', 'commune',
+	                                       'utility', 'police', 'tax', 'other')),
+	sort_key BLOB NOT NULL
+) STRICT;
+
+CREATE TABLE enterprises (
+	id       INTEGER PRIMARY KEY,
+	name     TEXT NOT NULL,
+	tax_code TEXT NOT NULL UNIQUE,
+	zone_id  INTEGER REFERENCES zones(id),
+	contact  TEXT,
+	sort_key BLOB NOT NULL
+) STRICT;
+CREATE INDEX enterprises_by_name ON enterprises(sort_key);
+CREATE INDEX enterprises_by_zone ON enterprises(zone_id);
+
+CREATE TABLE categories (
+	id          INTEGER PRIMARY KEY,
+	code        TEXT NOT NULL UNIQUE,
+	label_vi    TEXT NOT NULL,
+	label_en    TEXT NOT NULL,
+	within_days INTEGER NOT NULL CHECK (within_days BETWEEN 1 AND 365)
+) STRICT;
+
+-- Days that break the plain Monday–Friday week: 'off' (holiday, swapped day
+-- off) and 'work' (make-up working Saturday).  Seeded from
+-- data/holidays-vn.csv; editable because 2027 is not yet announced.
+CREATE TABLE holidays (
+	day  TEXT PRIMARY KEY CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+	kind TEXT NOT NULL CHECK (kind IN ('off', 'work')),
+	name TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
+-- An OS login and the role it plays.  Agency liaisons belong to an agency,
+-- enterprise accounts to an enterprise.
+CREATE TABLE users (
+	id            INTEGER PRIMARY KEY,
+	login         TEXT NOT NULL UNIQUE,
+	role          TEXT NOT NULL CHECK (role IN ('admin', 'staff', 'official', 'agency', 'enterprise')),
+	agency_id     INTEGER REFERENCES agencies(id),
+	enterprise_id INTEGER REFERENCES enterprises(id),
+	CHECK (role <> 'agency' OR agency_id IS NOT NULL),
+	CHECK (role <> 'enterprise' OR enterprise_id IS NOT NULL)
+) STRICT;
+
+-- Per-year counters behind the human tracking codes KN-YYYY-NNNNN.
+CREATE TABLE code_sequences (
+	year INTEGER PRIMARY KEY,
+	last INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE petitions (
+	id                 INTEGER PRIMARY KEY,
+	uuid               TEXT NOT NULL UNIQUE,
+	code               TEXT NOT NULL UNIQUE,
+	request_id         TEXT UNIQUE,          -- caller's idempotency key (petition add --request-id)
+	enterprise_id      INTEGER NOT NULL REFERENCES enterprises(id),
+	channel            TEXT NOT NULL CHECK (channel IN ('conference', 'written', 'phone', 'online', 'direct')),
+	received           TEXT NOT NULL,
+	title              TEXT NOT NULL CHECK (title <> ''),
+	body               TEXT NOT NULL DEFAULT '',
+	category_id        INTEGER REFERENCES categories(id),
+	lead_agency_id     INTEGER REFERENCES agencies(id),
+	responsible_person TEXT,
+	assigned           TEXT,                 -- date of assignment; deadlines count from the day after
+	deadline           TEXT,
+	original_deadline  TEXT,
+	status             TEXT NOT NULL CHECK (status IN ('received', 'classified', 'assigned', 'in_progress',
+	                                                    'answered', 'closed', 'rejected', 'withdrawn')),
+	result             TEXT,
+	outcome            TEXT CHECK (outcome IN ('resolved', 'partly_resolved', 'explained', 'declined')),
+	answered           TEXT,
+	late_days          INTEGER,              -- working days late when answered (0 = on time)
+	rating             INTEGER CHECK (rating BETWEEN 1 AND 5),
+	feedback           TEXT,
+	closed             TEXT,
+	reject_reason      TEXT,
+	refer_to           TEXT,
+	decided_by         TEXT,                 -- who decided a rejection
+	version            INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+	created_at         TEXT NOT NULL,
+	updated_at         TEXT NOT NULL,
+	-- "rõ người, rõ việc, rõ trách nhiệm, rõ thời hạn": nothing is assigned
+	-- without a task, a lead agency, a person and a deadline.
+	CHECK (status IN ('received', 'classified', 'rejected', 'withdrawn')
+	       OR (category_id IS NOT NULL AND lead_agency_id IS NOT NULL
+	           AND responsible_person IS NOT NULL AND deadline IS NOT NULL)),
+	CHECK (status NOT IN ('answered', 'closed') OR (result IS NOT NULL AND outcome IS NOT NULL))
+) STRICT;
+CREATE INDEX petitions_by_received   ON petitions(received, id);
+CREATE INDEX petitions_by_deadline   ON petitions(deadline, id) WHERE deadline IS NOT NULL;
+CREATE INDEX petitions_by_status     ON petitions(status, deadline);
+CREATE INDEX petitions_by_enterprise ON petitions(enterprise_id, received);
+CREATE INDEX petitions_by_category   ON petitions(category_id, received);
+CREATE INDEX petitions_by_lead       ON petitions(lead_agency_id, status, deadline);
+
+-- Coordinating agencies (cơ quan phối hợp), any number per petition.
+CREATE TABLE petition_agencies (
+	petition_id INTEGER NOT NULL REFERENCES petitions(id),
+	agency_id   INTEGER NOT NULL REFERENCES agencies(id),
+	PRIMARY KEY (petition_id, agency_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX petition_agencies_by_agency ON petition_agencies(agency_id, petition_id);
+
+CREATE TABLE extensions (
+	id           INTEGER PRIMARY KEY,
+	petition_id  INTEGER NOT NULL REFERENCES petitions(id),
+	old_deadline TEXT NOT NULL,
+	new_deadline TEXT NOT NULL,
+	reason       TEXT NOT NULL,
+	actor        TEXT NOT NULL,
+	at           TEXT NOT NULL
+) STRICT;
+CREATE INDEX extensions_by_petition ON extensions(petition_id, id);
+
+-- Every change to a petition, written in the same transaction as the
+-- change.  Append-only: the triggers below refuse UPDATE and DELETE.
+-- `version` is the petition's version after the change, so a refused
+-- stale write can list exactly what happened since.
+CREATE TABLE history (
+	id          INTEGER PRIMARY KEY,
+	petition_id INTEGER NOT NULL REFERENCES petitions(id),
+	version     INTEGER NOT NULL,
+	at          TEXT NOT NULL,
+	os_login    TEXT NOT NULL,
+	actor       TEXT NOT NULL,
+	action      TEXT NOT NULL,
+	field       TEXT,
+	old         TEXT,
+	new         TEXT,
+	note        TEXT
+) STRICT;
+CREATE INDEX history_by_petition ON history(petition_id, id);
+
+CREATE TRIGGER history_no_update BEFORE UPDATE ON history
+BEGIN
+	SELECT RAISE(ABORT, 'history is append-only: rows cannot be changed');
+END;
+CREATE TRIGGER history_no_delete BEFORE DELETE ON history
+BEGIN
+	SELECT RAISE(ABORT, 'history is append-only: rows cannot be deleted');
+END;
+
+-- Accent-insensitive search: an FTS5 index over a folded copy (lower case,
+-- no marks, đ → d) of the code, title, body, responsible person and
+-- enterprise name.  Contentless, so the folded text is not stored twice; the
+-- triggers keep it in step using roviec_fold(), which every roviec
+-- connection registers (the sqlite3 shell cannot write petitions, by design).
+CREATE VIRTUAL TABLE petition_search USING fts5(
+	code, title, body, person, enterprise,
+	content = '', tokenize = 'unicode61 remove_diacritics 0'
+);
+
+CREATE TRIGGER petitions_search_insert AFTER INSERT ON petitions
+BEGIN
+	INSERT INTO petition_search(rowid, code, title, body, person, enterprise)
+	VALUES (NEW.id, roviec_fold(NEW.code), roviec_fold(NEW.title), roviec_fold(NEW.body),
+	        roviec_fold(NEW.responsible_person),
+	        (SELECT roviec_fold(name) FROM enterprises WHERE id = NEW.enterprise_id));
+END;
+
+CREATE TRIGGER petitions_search_update
+AFTER UPDATE OF code, title, body, responsible_person, enterprise_id ON petitions
+BEGIN
+	INSERT INTO petition_search(petition_search, rowid, code, title, body, person, enterprise)
+	VALUES ('delete', OLD.id, roviec_fold(OLD.code), roviec_fold(OLD.title), roviec_fold(OLD.body),
+	        roviec_fold(OLD.responsible_person),
+	        (SELECT roviec_fold(name) FROM enterprises WHERE id = OLD.enterprise_id));
+	INSERT INTO petition_search(rowid, code, title, body, person, enterprise)
+	VALUES (NEW.id, roviec_fold(NEW.code), roviec_fold(NEW.title), roviec_fold(NEW.body),
+	        roviec_fold(NEW.responsible_person),
+	        (SELECT roviec_fold(name) FROM enterprises WHERE id = NEW.enterprise_id));
+END;
+
+CREATE TRIGGER enterprises_search_rename AFTER UPDATE OF name ON enterprises
+BEGIN
+	INSERT INTO petition_search(petition_search, rowid, code, title, body, person, enterprise)
+	SELECT 'delete', id, roviec_fold(code), roviec_fold(title), roviec_fold(body),
+	       roviec_fold(responsible_person), roviec_fold(OLD.name)
+	FROM petitions WHERE enterprise_id = NEW.id;
+	INSERT INTO petition_search(rowid, code, title, body, person, enterprise)
+	SELECT id, roviec_fold(code), roviec_fold(title), roviec_fold(body),
+	       roviec_fold(responsible_person), roviec_fold(NEW.name)
+	FROM petitions WHERE enterprise_id = NEW.id;
+END;
+
+CREATE TRIGGER petitions_no_delete BEFORE DELETE ON petitions
+BEGIN
+	SELECT RAISE(ABORT, 'petitions are never deleted: withdraw or reject instead');
+END;
+
+-- Open petitions per lead agency and deadline, kept in step by triggers in
+-- the same transaction as every write.  The officials' board reads a few
+-- thousand rows of this instead of scanning a million petitions: overdue
+-- for an agency is SUM(n) over deadline < today, due soon a range above it.
+CREATE TABLE open_deadlines (
+	agency_id INTEGER NOT NULL REFERENCES agencies(id),
+	deadline  TEXT NOT NULL,
+	n         INTEGER NOT NULL CHECK (n >= 0),
+	PRIMARY KEY (agency_id, deadline)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX open_deadlines_by_deadline ON open_deadlines(deadline, agency_id, n);
+
+CREATE TRIGGER petitions_open_insert AFTER INSERT ON petitions
+WHEN NEW.status IN ('received', 'classified', 'assigned', 'in_progress')
+     AND NEW.lead_agency_id IS NOT NULL AND NEW.deadline IS NOT NULL
+BEGIN
+	INSERT INTO open_deadlines(agency_id, deadline, n) VALUES (NEW.lead_agency_id, NEW.deadline, 1)
+	ON CONFLICT(agency_id, deadline) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER petitions_open_leave AFTER UPDATE OF status, lead_agency_id, deadline ON petitions
+WHEN OLD.status IN ('received', 'classified', 'assigned', 'in_progress')
+     AND OLD.lead_agency_id IS NOT NULL AND OLD.deadline IS NOT NULL
+BEGIN
+	UPDATE open_deadlines SET n = n - 1
+	WHERE agency_id = OLD.lead_agency_id AND deadline = OLD.deadline;
+	DELETE FROM open_deadlines
+	WHERE agency_id = OLD.lead_agency_id AND deadline = OLD.deadline AND n = 0;
+END;
+
+CREATE TRIGGER petitions_open_enter AFTER UPDATE OF status, lead_agency_id, deadline ON petitions
+WHEN NEW.status IN ('received', 'classified', 'assigned', 'in_progress')
+     AND NEW.lead_agency_id IS NOT NULL AND NEW.deadline IS NOT NULL
+BEGIN
+	INSERT INTO open_deadlines(agency_id, deadline, n) VALUES (NEW.lead_agency_id, NEW.deadline, 1)
+	ON CONFLICT(agency_id, deadline) DO UPDATE SET n = n + 1;
+END;

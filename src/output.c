@@ -1,0 +1,193 @@
+/* output.c — see output.h. */
+#include "output.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#include "date.h"
+#include "i18n.h"
+#include "text.h"
+
+/* Writes JSON text, escaping control/format/separator code points that
+ * jansson leaves raw (they can only occur inside strings). */
+static void write_json_safe(FILE *out, const char *s)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	while (*p) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(p, -1, &cp);
+		if (n <= 0) {
+			fputc(*p++, out);
+			continue;
+		}
+		utf8proc_category_t cat = utf8proc_category(cp);
+		bool escape = cp >= 0x80 && (cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_CF ||
+		                             cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP);
+		if (escape && cp > 0xFFFF)
+			fprintf(out, "\\u%04x\\u%04x", 0xD800 + ((cp - 0x10000) >> 10), 0xDC00 + ((cp - 0x10000) & 0x3FF));
+		else if (escape)
+			fprintf(out, "\\u%04x", (unsigned)cp);
+		else
+			fwrite(p, 1, (size_t)n, out);
+		p += n;
+	}
+}
+
+int out_json(FILE *out, const json_t *v)
+{
+	char *s = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	if (!s)
+		return -1;
+	write_json_safe(out, s);
+	fputc('\n', out);
+	free(s);
+	return ferror(out) ? -1 : 0;
+}
+
+int out_json_item(FILE *out, const json_t *v, bool first)
+{
+	char *s = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	if (!s)
+		return -1;
+	fputs(first ? "[\n" : ",\n", out);
+	write_json_safe(out, s);
+	free(s);
+	return ferror(out) ? -1 : 0;
+}
+
+int out_json_end(FILE *out, bool any)
+{
+	fputs(any ? "\n]\n" : "[]\n", out);
+	return ferror(out) ? -1 : 0;
+}
+
+static json_t *cell_json(const char *cell, enum col_type type)
+{
+	if (!cell)
+		return json_null();
+	switch (type) {
+	case COL_INT:
+		return json_integer(strtoll(cell, NULL, 10));
+	case COL_REAL:
+		return json_real(strtod(cell, NULL));
+	case COL_BOOL:
+		return json_boolean(strcmp(cell, "0") != 0);
+	default:
+		return json_string(cell);
+	}
+}
+
+static int rows_json(FILE *out, const struct rows *r)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; arr && i < r->n; i++) {
+		json_t *o = json_object();
+		for (int c = 0; o && c < r->ncols; c++)
+			json_object_set_new(o, r->cols[c].key, cell_json(rows_get(r, i, c), r->cols[c].type));
+		json_array_append_new(arr, o);
+	}
+	int rc = arr ? out_json(out, arr) : -1;
+	json_decref(arr);
+	return rc;
+}
+
+void out_csv_record(FILE *out, const char *const *cells, int n)
+{
+	bool tty = isatty(fileno(out));
+	for (int c = 0; c < n; c++) {
+		if (c)
+			fputc(',', out);
+		const char *s = cells[c] ? cells[c] : "";
+		char *vis = tty ? text_visible(s, true) : NULL;
+		if (vis)
+			s = vis;
+		csv_fwrite(out, s, strlen(s));
+		free(vis);
+	}
+	fputs("\r\n", out);
+}
+
+static int rows_csv(FILE *out, const struct rows *r)
+{
+	const char *cells[32];
+	int n = r->ncols < 32 ? r->ncols : 32;
+	for (int c = 0; c < n; c++)
+		cells[c] = r->cols[c].key;
+	out_csv_record(out, cells, n);
+	for (size_t i = 0; i < r->n; i++) {
+		for (int c = 0; c < n; c++)
+			cells[c] = rows_get(r, i, c);
+		out_csv_record(out, cells, n);
+	}
+	return ferror(out) ? -1 : 0;
+}
+
+void out_table_line(FILE *out, const char *const *cells, const int *widths, const bool *right, int n)
+{
+	for (int c = 0; c < n; c++) {
+		char *fit = text_fit(cells[c] ? cells[c] : "", widths[c], right[c]);
+		if (fit && c == n - 1) { /* no trailing blanks */
+			size_t len = strlen(fit);
+			while (len && fit[len - 1] == ' ')
+				fit[--len] = '\0';
+		}
+		fprintf(out, "%s%s", c ? "  " : "", fit ? fit : "");
+		free(fit);
+	}
+	fputc('\n', out);
+}
+
+/* The cell as shown in a table: dates dd/mm/yyyy, booleans yes/no. */
+static const char *table_cell(const char *cell, enum col_type type, char *buf)
+{
+	rv_date d;
+	if (!cell)
+		return "";
+	if (type == COL_DATE && date_parse_iso(cell, &d))
+		return date_vn(d, buf);
+	if (type == COL_BOOL)
+		return strcmp(cell, "0") ? _("yes") : _("no");
+	return cell;
+}
+
+static int rows_table(FILE *out, const struct rows *r)
+{
+	int n = r->ncols < 32 ? r->ncols : 32;
+	int widths[32];
+	bool right[32];
+	const char *cells[32];
+	char bufs[32][11];
+	for (int c = 0; c < n; c++) {
+		widths[c] = text_width(_(r->cols[c].header));
+		right[c] = r->cols[c].type == COL_INT || r->cols[c].type == COL_REAL;
+	}
+	for (size_t i = 0; i < r->n; i++)
+		for (int c = 0; c < n; c++) {
+			int w = text_width(table_cell(rows_get(r, i, c), r->cols[c].type, bufs[c]));
+			widths[c] = w > widths[c] ? (w < 60 ? w : 60) : widths[c];
+		}
+	for (int c = 0; c < n; c++)
+		cells[c] = _(r->cols[c].header);
+	out_table_line(out, cells, widths, right, n);
+	for (size_t i = 0; i < r->n; i++) {
+		for (int c = 0; c < n; c++)
+			cells[c] = table_cell(rows_get(r, i, c), r->cols[c].type, bufs[c]);
+		out_table_line(out, cells, widths, right, n);
+	}
+	return ferror(out) ? -1 : 0;
+}
+
+int out_rows(FILE *out, const struct rows *r, enum out_format fmt)
+{
+	switch (fmt) {
+	case OUT_JSON:
+		return rows_json(out, r);
+	case OUT_CSV:
+		return rows_csv(out, r);
+	default:
+		return rows_table(out, r);
+	}
+}

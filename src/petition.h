@@ -1,0 +1,102 @@
+/* petition.h — a petition (kiến nghị) and everything known about it.
+ *
+ * petition_load() reads one petition by tracking code with its enterprise,
+ * agencies, extensions and (optionally) history; overdue and days_overdue
+ * are derived from the deadline, the status and the session's today, in
+ * working days.  The struct is a snapshot: writes go through workflow.h.
+ * petition_json() gives the stable JSON shape scripts rely on. */
+#ifndef ROVIEC_PETITION_H
+#define ROVIEC_PETITION_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rv.h"
+
+#define RV_CODE_MAX 24 /* "KN-2026-00042" and room to grow */
+
+struct agency_ref {
+	char *code;
+	char *name;
+};
+
+struct extension {
+	rv_date old_deadline;
+	rv_date new_deadline;
+	char *reason;
+	char *actor;
+	char *at; /* ISO timestamp */
+};
+
+struct history_entry {
+	int64_t id;
+	int64_t version; /* the petition's version after this change */
+	char *at;        /* ISO timestamp, UTC */
+	char *os_login;
+	char *actor;
+	char *action;    /* create, set, classify, assign, start, answer, close, reject, withdraw, reopen, extend */
+	char *field;     /* for set/assign: which field */
+	char *from;
+	char *to;
+	char *note;
+};
+
+struct petition {
+	int64_t id;
+	char uuid[37];
+	char code[RV_CODE_MAX];
+	char *title;
+	char *body;
+	enum status status;
+	enum channel channel;
+	char *enterprise_name;
+	char *enterprise_tax_code;
+	char *zone;                  /* the enterprise's park, or NULL */
+	rv_date received;
+	char *category;              /* code, or NULL */
+	char *category_label;        /* in the interface language */
+	struct agency_ref lead;      /* code NULL when not assigned */
+	struct agency_ref *coordinating;
+	size_t n_coordinating;
+	char *responsible_person;
+	rv_date assigned;
+	rv_date deadline;
+	rv_date original_deadline;
+	char *result;
+	int outcome;                 /* enum outcome, or -1 */
+	rv_date answered;
+	int late_days;               /* working days late when answered, -1 when not answered */
+	int rating;                  /* 1–5, 0 when none */
+	char *feedback;
+	rv_date closed;
+	char *reject_reason;
+	char *refer_to;
+	char *decided_by;
+	int64_t version;
+	bool overdue;                /* derived */
+	int days_overdue;            /* derived, working days */
+	struct extension *extensions;
+	size_t n_extensions;
+	struct history_entry *history;
+	size_t n_history;
+};
+
+enum { PETITION_WITH_HISTORY = 1 };
+
+/* Loads the petition with tracking code `code` (case-insensitive).
+ * RV_ENOTFOUND when there is none — or when the acting user may not see it
+ * (an enterprise's or agency's petitions only), so existence never leaks.
+ * *out is owned by the caller: petition_free(). */
+enum rv_code petition_load(struct rv *rv, const char *code, unsigned flags, struct petition **out);
+void petition_free(struct petition **p);
+
+/* The JSON object documented in the README (field names are stable).
+ * with_history adds "history"; extensions are always included.
+ * Returns a new reference, NULL when out of memory. */
+json_t *petition_json(const struct petition *p, bool with_history);
+
+/* Derived overdue state of an open petition with a deadline. */
+void petition_overdue(const struct rv *rv, enum status st, rv_date deadline, bool *overdue, int *days);
+
+#endif

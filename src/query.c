@@ -1,0 +1,437 @@
+/* query.c — petition lists: see query.h.
+ *
+ * The SQL is composed from fixed fragments chosen by the filter (never from
+ * user text, which is always bound), so SQLite can plan each combination on
+ * the right index instead of one catch-all query with "? IS NULL OR …". */
+#include "query.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "input.h"
+#include "refdata.h"
+#include "rv_internal.h"
+#include "text.h"
+#include "users.h"
+
+#define PQ_SORT_NAME(name, str) str,
+static const char *const sort_names[] = { PQ_SORTS(PQ_SORT_NAME) };
+
+/* The sort value of each order; NULLs are mapped to values that sort last
+ * so row-value comparisons never meet a NULL. */
+static const char *const sort_exprs[PQ_SORT_COUNT] = {
+	[PQ_RECEIVED] = "p.received",
+	[PQ_CODE] = "p.code",
+	[PQ_DEADLINE] = "coalesce(p.deadline, '9999-12-31')",
+	[PQ_ENTERPRISE] = "e.sort_key",
+	[PQ_CATEGORY] = "coalesce(p.category_id, 9223372036854775807)",
+	[PQ_AGENCY] = "coalesce(a.sort_key, x'ffff')",
+	[PQ_STATUS] = "(CASE p.status WHEN 'received' THEN 0 WHEN 'classified' THEN 1 WHEN 'assigned' THEN 2 "
+	              "WHEN 'in_progress' THEN 3 WHEN 'answered' THEN 4 WHEN 'closed' THEN 5 "
+	              "WHEN 'rejected' THEN 6 ELSE 7 END)",
+};
+
+void pq_filter_init(struct pq_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->due_within = -1;
+	f->sort = PQ_RECEIVED;
+	f->descending = true;
+}
+
+const char *pq_sort_name(enum pq_sort s)
+{
+	return s < PQ_SORT_COUNT ? sort_names[s] : "?";
+}
+
+enum rv_code pq_parse_sort(struct rv *rv, const char *s, struct pq_filter *f)
+{
+	bool desc = s && *s == '-';
+	const char *name = s ? s + (desc || *s == '+') : "";
+	for (int i = 0; i < PQ_SORT_COUNT; i++) {
+		if (strcmp(name, sort_names[i]) == 0) {
+			f->sort = (enum pq_sort)i;
+			f->descending = desc;
+			return RV_OK;
+		}
+	}
+	char *q = text_quote(s ? s : "");
+	rv_fail(rv, RV_EINPUT, "sort",
+	        _("sort: %s is not a sort order (received, code, deadline, enterprise, category, agency, status; '-' before it for descending)"),
+	        q ? q : "");
+	free(q);
+	return RV_EINPUT;
+}
+
+/* ---- composing ---- */
+
+enum { MAX_PARAMS = 24 };
+
+struct sql {
+	char text[4096];
+	size_t len;
+	int nparams;
+	struct {
+		bool is_int;
+		int64_t i;
+		const char *s;
+		const void *blob;
+		int blob_len;
+	} params[MAX_PARAMS];
+	char owned[4][64]; /* storage for dates bound as text */
+	int nowned;
+};
+
+static void add(struct sql *q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void add(struct sql *q, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(q->text + q->len, sizeof q->text - q->len, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		q->len = q->len + (size_t)n < sizeof q->text ? q->len + (size_t)n : sizeof q->text - 1;
+}
+
+/* Adds a parameter and returns its number (?N). */
+static int param_int(struct sql *q, int64_t v)
+{
+	q->params[q->nparams].is_int = true;
+	q->params[q->nparams].i = v;
+	return ++q->nparams;
+}
+
+static int param_text(struct sql *q, const char *s)
+{
+	q->params[q->nparams].is_int = false;
+	q->params[q->nparams].s = s;
+	return ++q->nparams;
+}
+
+static int param_date(struct sql *q, rv_date d)
+{
+	char *buf = q->owned[q->nowned++];
+	date_iso(d, buf);
+	return param_text(q, buf);
+}
+
+static int param_blob(struct sql *q, const void *b, int len)
+{
+	q->params[q->nparams].is_int = false;
+	q->params[q->nparams].s = NULL;
+	q->params[q->nparams].blob = b;
+	q->params[q->nparams].blob_len = len;
+	return ++q->nparams;
+}
+
+static const char open_statuses[] = "p.status IN ('received', 'classified', 'assigned', 'in_progress')";
+
+/* Builds the FTS5 query: each folded word quoted (so no user text is ever
+ * FTS syntax), the last one a prefix ("dat dai" → "dat" "dai"*).  NULL when
+ * the text has no word. */
+static char *fts_query(const char *text)
+{
+	char *f = text_fold(text);
+	if (!f)
+		return NULL;
+	size_t cap = strlen(f) * 3 + 8;
+	char *out = malloc(cap);
+	size_t n = 0;
+	bool any = false;
+	for (char *p = f; out && *p;) {
+		while (*p && !((unsigned char)*p >= 0x80 || (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z')))
+			p++;
+		char *start = p;
+		while (*p && ((unsigned char)*p >= 0x80 || (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z')))
+			p++;
+		if (p == start)
+			continue;
+		out[n++] = '"';
+		memcpy(out + n, start, (size_t)(p - start));
+		n += (size_t)(p - start);
+		out[n++] = '"';
+		out[n++] = ' ';
+		any = true;
+	}
+	free(f);
+	if (!out || !any) {
+		free(out);
+		return NULL;
+	}
+	out[n - 1] = '*';
+	out[n] = '\0';
+	return out;
+}
+
+/* Resolved filter values (codes → ids) and owned strings. */
+struct resolved {
+	int64_t agency, category, enterprise, zone;
+	char *fts;
+	rv_date due_limit;
+};
+
+static enum rv_code resolve(struct rv *rv, const struct pq_filter *f, struct resolved *r)
+{
+	memset(r, 0, sizeof *r);
+	enum rv_code rc = users_require(rv, PERM_READ);
+	if (!rc && f->agency)
+		rc = ref_agency_id(rv, "agency", f->agency, &r->agency);
+	if (!rc && f->category)
+		rc = ref_category_id(rv, "category", f->category, &r->category);
+	if (!rc && f->enterprise)
+		rc = ref_enterprise_id(rv, "enterprise", f->enterprise, &r->enterprise);
+	if (!rc && f->zone)
+		rc = ref_zone_id(rv, "zone", f->zone, &r->zone);
+	if (!rc && f->search) {
+		char *clean = NULL;
+		rc = input_text(rv, "search", f->search, TEXT_LINE, LIMIT_NAME, false, &clean);
+		if (!rc && clean)
+			r->fts = fts_query(clean);
+		free(clean);
+	}
+	if (!rc && f->due_within >= 0)
+		r->due_limit = calendar_add_workdays(rv->cal, rv->today, f->due_within);
+	return rc;
+}
+
+/* FROM … WHERE … for the filter, with the visibility scope. */
+static void compose_where(struct rv *rv, struct sql *q, const struct pq_filter *f, const struct resolved *r,
+                          bool need_joins)
+{
+	add(q, " FROM petitions p");
+	if (need_joins || f->zone || f->sort == PQ_ENTERPRISE)
+		add(q, " JOIN enterprises e ON e.id = p.enterprise_id");
+	if (need_joins || f->sort == PQ_AGENCY)
+		add(q, " LEFT JOIN agencies a ON a.id = p.lead_agency_id");
+	if (need_joins)
+		add(q, " LEFT JOIN categories c ON c.id = p.category_id");
+	add(q, " WHERE 1");
+	if (f->status_mask) {
+		add(q, " AND p.status IN (");
+		for (int s = 0, first = 1; s < ST_COUNT; s++)
+			if (f->status_mask & (1u << s)) {
+				add(q, "%s?%d", first ? "" : ", ", param_text(q, enum_db(&status_set, s)));
+				first = 0;
+			}
+		add(q, ")");
+	}
+	if (f->overdue)
+		add(q, " AND %s AND p.deadline < ?%d", open_statuses, param_date(q, rv->today));
+	if (f->due_within >= 0)
+		add(q, " AND %s AND p.deadline >= ?%d AND p.deadline <= ?%d", open_statuses, param_date(q, rv->today),
+		    param_date(q, r->due_limit));
+	if (r->agency)
+		add(q, " AND p.lead_agency_id = ?%d", param_int(q, r->agency));
+	if (r->category)
+		add(q, " AND p.category_id = ?%d", param_int(q, r->category));
+	if (r->enterprise)
+		add(q, " AND p.enterprise_id = ?%d", param_int(q, r->enterprise));
+	if (r->zone)
+		add(q, " AND e.zone_id = ?%d", param_int(q, r->zone));
+	if (f->search)
+		add(q, " AND p.id IN (SELECT rowid FROM petition_search WHERE petition_search MATCH ?%d)",
+		    param_text(q, r->fts ? r->fts : "\"\""));
+	if (rv->role == ROLE_ENTERPRISE)
+		add(q, " AND p.enterprise_id = ?%d", param_int(q, rv->enterprise_id));
+	if (rv->role == ROLE_AGENCY) {
+		int a = param_int(q, rv->agency_id);
+		add(q, " AND (p.lead_agency_id = ?%d OR p.id IN (SELECT petition_id FROM petition_agencies "
+		       "WHERE agency_id = ?%d))", a, a);
+	}
+}
+
+static sqlite3_stmt *prepare(struct rv *rv, const struct sql *q)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(rv->db, q->text, (int)q->len, &st, NULL) != SQLITE_OK) {
+		db_fail(rv, "preparing a list");
+		return NULL;
+	}
+	for (int i = 0; i < q->nparams; i++) {
+		if (q->params[i].is_int)
+			sqlite3_bind_int64(st, i + 1, q->params[i].i);
+		else if (q->params[i].s)
+			sqlite3_bind_text(st, i + 1, q->params[i].s, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_blob(st, i + 1, q->params[i].blob, q->params[i].blob_len, SQLITE_STATIC);
+	}
+	return st;
+}
+
+enum rv_code pq_count(struct rv *rv, const struct pq_filter *f, int64_t *n)
+{
+	struct resolved r;
+	struct sql q = { .len = 0 };
+	*n = 0;
+	enum rv_code rc = resolve(rv, f, &r);
+	if (!rc) {
+		add(&q, "SELECT count(*)");
+		compose_where(rv, &q, f, &r, false);
+		sqlite3_stmt *st = prepare(rv, &q);
+		if (!st)
+			rc = rv->code;
+		else if (sqlite3_step(st) == SQLITE_ROW)
+			*n = sqlite3_column_int64(st, 0);
+		else
+			rc = db_fail(rv, "counting");
+		sqlite3_finalize(st);
+	}
+	free(r.fts);
+	return rc;
+}
+
+/* ---- rows ---- */
+
+void pq_cursor_clear(struct pq_cursor *c)
+{
+	free(c->bytes);
+	memset(c, 0, sizeof *c);
+}
+
+bool pq_cursor_copy(struct pq_cursor *dst, const struct pq_cursor *src)
+{
+	*dst = *src;
+	dst->bytes = NULL;
+	if (src->bytes) {
+		dst->bytes = malloc((size_t)src->len + 1);
+		if (!dst->bytes)
+			return false;
+		memcpy(dst->bytes, src->bytes, (size_t)src->len + 1);
+	}
+	return true;
+}
+
+void pq_page_free(struct pq_page **pp)
+{
+	if (!pp || !*pp)
+		return;
+	struct pq_page *p = *pp;
+	for (int i = 0; i < p->n; i++) {
+		struct pq_row *r = &p->rows[i];
+		free(r->enterprise);
+		free(r->category);
+		free(r->category_code);
+		free(r->lead);
+		free(r->title);
+		pq_cursor_clear(&r->cursor);
+	}
+	free(p->rows);
+	free(p);
+	*pp = NULL;
+}
+
+static void read_cursor(sqlite3_stmt *st, int col, int64_t id, struct pq_cursor *c)
+{
+	c->set = true;
+	c->id = id;
+	c->type = sqlite3_column_type(st, col);
+	if (c->type == SQLITE_INTEGER) {
+		c->i = sqlite3_column_int64(st, col);
+		return;
+	}
+	const void *b = c->type == SQLITE_BLOB ? sqlite3_column_blob(st, col) : sqlite3_column_text(st, col);
+	c->len = sqlite3_column_bytes(st, col);
+	c->bytes = malloc((size_t)c->len + 1);
+	if (c->bytes) {
+		if (c->len)
+			memcpy(c->bytes, b, (size_t)c->len);
+		c->bytes[c->len] = '\0';
+	}
+}
+
+static void read_row(struct rv *rv, sqlite3_stmt *st, struct pq_row *r)
+{
+	r->id = sqlite3_column_int64(st, 0);
+	snprintf(r->code, sizeof r->code, "%s", (const char *)sqlite3_column_text(st, 1));
+	r->received = db_column_date(st, 2);
+	r->enterprise = db_column_dup(st, 3);
+	r->category = db_column_dup(st, 4);
+	r->category_code = db_column_dup(st, 5);
+	r->lead = db_column_dup(st, 6);
+	r->deadline = db_column_date(st, 7);
+	r->status = (enum status)enum_parse(&status_set, (const char *)sqlite3_column_text(st, 8));
+	r->title = db_column_dup(st, 9);
+	r->version = sqlite3_column_int64(st, 10);
+	read_cursor(st, 11, r->id, &r->cursor);
+	petition_overdue(rv, r->status, r->deadline, &r->overdue, &r->days_overdue);
+}
+
+static int bind_cursor(struct sql *q, const struct pq_cursor *c)
+{
+	if (c->type == SQLITE_INTEGER)
+		return param_int(q, c->i);
+	if (c->type == SQLITE_BLOB)
+		return param_blob(q, c->bytes, c->len);
+	return param_text(q, (const char *)c->bytes);
+}
+
+static void reverse(struct pq_row *rows, int n)
+{
+	for (int i = 0, j = n - 1; i < j; i++, j--) {
+		struct pq_row t = rows[i];
+		rows[i] = rows[j];
+		rows[j] = t;
+	}
+}
+
+enum rv_code pq_fetch(struct rv *rv, const struct pq_filter *f, const struct pq_cursor *after, bool backward,
+                      int limit, struct pq_page **out)
+{
+	struct resolved r;
+	struct sql q = { .len = 0 };
+	*out = NULL;
+	if (limit < 1 || limit > 1000)
+		limit = limit < 1 ? 1 : 1000;
+	enum rv_code rc = resolve(rv, f, &r);
+	if (rc) {
+		free(r.fts);
+		return rc;
+	}
+	const char *expr = sort_exprs[f->sort];
+	/* Forward in display order means ascending unless descending. */
+	bool asc = f->descending == backward;
+	add(&q, "SELECT p.id, p.code, p.received, e.name, CASE WHEN ?%d THEN c.label_vi ELSE c.label_en END, "
+	        "c.code, a.code, p.deadline, p.status, p.title, p.version, %s",
+	    param_int(&q, i18n_vietnamese()), expr);
+	compose_where(rv, &q, f, &r, true);
+	if (after && after->set) {
+		int v = bind_cursor(&q, after);
+		add(&q, " AND (%s, p.id) %s (?%d, ?%d)", expr, asc ? ">" : "<", v, param_int(&q, after->id));
+	}
+	add(&q, " ORDER BY %s %s, p.id %s LIMIT ?%d", expr, asc ? "ASC" : "DESC", asc ? "ASC" : "DESC",
+	    param_int(&q, limit + 1));
+	sqlite3_stmt *st = prepare(rv, &q);
+	struct pq_page *page = calloc(1, sizeof *page);
+	if (page)
+		page->rows = calloc((size_t)limit + 1, sizeof *page->rows);
+	if (!st || !page || !page->rows) {
+		rc = st ? rv_fail(rv, RV_EIO, NULL, "out of memory") : rv->code;
+	} else {
+		int s;
+		while ((s = sqlite3_step(st)) == SQLITE_ROW && page->n <= limit)
+			read_row(rv, st, &page->rows[page->n++]);
+		if (s != SQLITE_ROW && s != SQLITE_DONE)
+			rc = db_fail(rv, "listing petitions");
+	}
+	sqlite3_finalize(st);
+	free(r.fts);
+	if (page && page->rows && page->n > limit) {
+		page->more = true;
+		pq_cursor_clear(&page->rows[limit].cursor);
+		free(page->rows[limit].enterprise);
+		free(page->rows[limit].category);
+		free(page->rows[limit].category_code);
+		free(page->rows[limit].lead);
+		free(page->rows[limit].title);
+		page->n = limit;
+	}
+	if (!rc && backward)
+		reverse(page->rows, page->n);
+	if (rc)
+		pq_page_free(&page);
+	*out = page;
+	return rc;
+}
