@@ -2,7 +2,7 @@
 --
 -- Compiled into the binary (tools/embed.py); the program never reads this
 -- file at run time.  A new database is created from it in one transaction
--- and stamped with PRAGMA user_version = 1; older databases are upgraded by
+-- and stamped with PRAGMA user_version = 2; older databases are upgraded by
 -- the ordered migrations in src/migrate.c, each in its own transaction.
 --
 -- Conventions: STRICT tables; dates are ISO 'YYYY-MM-DD' TEXT (they compare
@@ -250,4 +250,69 @@ WHEN NEW.status IN ('received', 'classified', 'assigned', 'in_progress')
 BEGIN
 	INSERT INTO open_deadlines(agency_id, deadline, n) VALUES (NEW.lead_agency_id, NEW.deadline, 1)
 	ON CONFLICT(agency_id, deadline) DO UPDATE SET n = n + 1;
+END;
+
+-- Accountability figures per lead agency, kept by triggers in the same
+-- transaction as every write (schema version 2): what the agency ranking
+-- and `report agencies` read instead of aggregating every petition.
+-- A petition counts for its current lead agency: assigned once it has one,
+-- answered once it has an answer date, on time when answered with
+-- late_days = 0.  Extensions count for the lead at the time they were
+-- granted.
+CREATE TABLE agency_stats (
+	agency_id  INTEGER PRIMARY KEY REFERENCES agencies(id),
+	assigned   INTEGER NOT NULL DEFAULT 0,
+	answered   INTEGER NOT NULL DEFAULT 0,
+	on_time    INTEGER NOT NULL DEFAULT 0,
+	late_sum   INTEGER NOT NULL DEFAULT 0,
+	extensions INTEGER NOT NULL DEFAULT 0,
+	rated      INTEGER NOT NULL DEFAULT 0,
+	rating_sum INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TRIGGER agency_stats_insert AFTER INSERT ON petitions
+WHEN NEW.lead_agency_id IS NOT NULL
+BEGIN
+	INSERT INTO agency_stats(agency_id, assigned, answered, on_time, late_sum, rated, rating_sum)
+	VALUES (NEW.lead_agency_id, 1, NEW.answered IS NOT NULL,
+	        NEW.answered IS NOT NULL AND coalesce(NEW.late_days, 0) = 0,
+	        CASE WHEN NEW.answered IS NOT NULL THEN coalesce(NEW.late_days, 0) ELSE 0 END,
+	        NEW.rating IS NOT NULL, coalesce(NEW.rating, 0))
+	ON CONFLICT(agency_id) DO UPDATE SET
+		assigned = assigned + excluded.assigned, answered = answered + excluded.answered,
+		on_time = on_time + excluded.on_time, late_sum = late_sum + excluded.late_sum,
+		rated = rated + excluded.rated, rating_sum = rating_sum + excluded.rating_sum;
+END;
+
+CREATE TRIGGER agency_stats_leave AFTER UPDATE OF lead_agency_id, answered, late_days, rating ON petitions
+WHEN OLD.lead_agency_id IS NOT NULL
+BEGIN
+	UPDATE agency_stats SET
+		assigned = assigned - 1,
+		answered = answered - (OLD.answered IS NOT NULL),
+		on_time = on_time - (OLD.answered IS NOT NULL AND coalesce(OLD.late_days, 0) = 0),
+		late_sum = late_sum - CASE WHEN OLD.answered IS NOT NULL THEN coalesce(OLD.late_days, 0) ELSE 0 END,
+		rated = rated - (OLD.rating IS NOT NULL),
+		rating_sum = rating_sum - coalesce(OLD.rating, 0)
+	WHERE agency_id = OLD.lead_agency_id;
+END;
+
+CREATE TRIGGER agency_stats_enter AFTER UPDATE OF lead_agency_id, answered, late_days, rating ON petitions
+WHEN NEW.lead_agency_id IS NOT NULL
+BEGIN
+	INSERT INTO agency_stats(agency_id, assigned, answered, on_time, late_sum, rated, rating_sum)
+	VALUES (NEW.lead_agency_id, 1, NEW.answered IS NOT NULL,
+	        NEW.answered IS NOT NULL AND coalesce(NEW.late_days, 0) = 0,
+	        CASE WHEN NEW.answered IS NOT NULL THEN coalesce(NEW.late_days, 0) ELSE 0 END,
+	        NEW.rating IS NOT NULL, coalesce(NEW.rating, 0))
+	ON CONFLICT(agency_id) DO UPDATE SET
+		assigned = assigned + excluded.assigned, answered = answered + excluded.answered,
+		on_time = on_time + excluded.on_time, late_sum = late_sum + excluded.late_sum,
+		rated = rated + excluded.rated, rating_sum = rating_sum + excluded.rating_sum;
+END;
+
+CREATE TRIGGER agency_stats_extension AFTER INSERT ON extensions
+BEGIN
+	UPDATE agency_stats SET extensions = extensions + 1
+	WHERE agency_id = (SELECT lead_agency_id FROM petitions WHERE id = NEW.petition_id);
 END;

@@ -15,15 +15,18 @@
 
 struct migration {
 	int to;          /* the version this step produces */
-	const char *sql; /* applied on top of version to - 1 */
+	const char *const *sql; /* the script, applied on top of version to - 1 */
 };
 
-/* Ordered; empty while the schema is at its first version. */
+/* The migration scripts in migrations/, compiled in like schema.sql. */
+extern const char *const roviec_migration_0002;
+
+/* Ordered: each step takes the database from version to - 1 to `to`. */
 static const struct migration migrations[] = {
-	{ 0, NULL },
+	{ 2, &roviec_migration_0002 },
 };
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 int db_schema_version(void)
 {
@@ -57,14 +60,14 @@ static enum rv_code create_schema(struct rv *rv)
 	return code;
 }
 
-static enum rv_code apply_step(struct rv *rv, const struct migration *m)
+static enum rv_code apply_step(struct rv *rv, const struct migration *m, const char *sql)
 {
 	enum rv_code code = db_begin(rv);
 	if (code != RV_OK)
 		return code;
 	/* Re-read inside the write lock: another process may have upgraded. */
 	if (read_int(rv, "PRAGMA user_version") == m->to - 1) {
-		code = db_exec(rv, m->sql);
+		code = db_exec(rv, sql);
 		if (code == RV_OK)
 			code = set_version(rv, m->to);
 	}
@@ -98,9 +101,9 @@ enum rv_code db_migrate(struct rv *rv, bool *created)
 		v = read_int(rv, "PRAGMA user_version");
 	}
 	for (size_t i = 0; i < sizeof migrations / sizeof migrations[0]; i++) {
-		if (!migrations[i].sql || migrations[i].to <= v)
+		if (migrations[i].to <= v)
 			continue;
-		enum rv_code code = apply_step(rv, &migrations[i]);
+		enum rv_code code = apply_step(rv, &migrations[i], *migrations[i].sql);
 		if (code != RV_OK)
 			return code;
 	}
