@@ -103,7 +103,10 @@ static int run_command(struct cli *c, const struct cmd_entry *cmd, int argc, cha
 		struct rv_open_options o = {
 			.path = c->db_path,
 			.as_user = c->as_user,
-			.create = (cmd->flags & CMD_CREATE_DB) != 0,
+			/* The default database is created on first use; a named one
+			 * (--db, ROVIEC_DB) only by init and demo, so a typo in a
+			 * path does not silently start an empty database. */
+			.create = (cmd->flags & CMD_CREATE_DB) != 0 || (!c->db_path && !*(getenv("ROVIEC_DB") ? getenv("ROVIEC_DB") : "")),
 			.allow_unknown = (cmd->flags & CMD_ALLOW_UNKNOWN) != 0,
 		};
 		c->rv = rv_open(&o);

@@ -8,7 +8,6 @@
 #include "demo.h"
 #include "i18n.h"
 #include "input.h"
-#include "users.h"
 
 static const struct arg_spec spec[] = { { "petitions", true, false }, { "seed", true, false } };
 
@@ -21,8 +20,6 @@ static int run(struct cli *c, int argc, char **argv)
 	if (args_has(&a, "petitions") && input_int(c->rv, "petitions", args_get(&a, "petitions"), 0, 10000000, &n))
 		return cli_fail(c);
 	if (args_has(&a, "seed") && input_int(c->rv, "seed", args_get(&a, "seed"), 0, 2147483647L, &seed))
-		return cli_fail(c);
-	if (rv_created(c->rv) && users_make_creator_admin(c->rv) != RV_OK)
 		return cli_fail(c);
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);

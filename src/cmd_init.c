@@ -4,7 +4,6 @@
 
 #include "cli.h"
 #include "i18n.h"
-#include "users.h"
 
 static int run(struct cli *c, int argc, char **argv)
 {
@@ -12,8 +11,6 @@ static int run(struct cli *c, int argc, char **argv)
 	if (argc > 1)
 		return cli_usage(&cmd_init, "init takes no arguments");
 	if (rv_created(c->rv)) {
-		if (users_make_creator_admin(c->rv) != RV_OK)
-			return cli_fail(c);
 		fprintf(c->out, _("Created a new database; %s is its administrator.\n"), rv_os_login(c->rv));
 	} else {
 		fprintf(c->out, "%s", _("The database is up to date.\n"));

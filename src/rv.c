@@ -160,6 +160,9 @@ struct rv *rv_open(const struct rv_open_options *opt)
 		return rv;
 	if (db_load_calendar(rv) != RV_OK)
 		return rv;
+	/* Whoever creates a database becomes its administrator. */
+	if (rv->created && users_make_creator_admin(rv) != RV_OK)
+		return rv;
 	users_resolve(rv, opt->as_user, opt->allow_unknown);
 	return rv;
 }

@@ -27,7 +27,8 @@ enum perm {
  * unknown user, or when the OS login is unknown and !allow_unknown. */
 enum rv_code users_resolve(struct rv *rv, const char *as_user, bool allow_unknown);
 
-/* Makes the OS login the admin of a new database (init). */
+/* Makes the OS login the admin of a new database (rv_open does this when
+ * it creates the file). */
 enum rv_code users_make_creator_admin(struct rv *rv);
 
 /* RV_OK when the acting user's role may do p; else RV_EPERM with a message
