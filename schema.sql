@@ -2,7 +2,7 @@
 --
 -- Compiled into the binary (tools/embed.py); the program never reads this
 -- file at run time.  A new database is created from it in one transaction
--- and stamped with PRAGMA user_version = 2; older databases are upgraded by
+-- and stamped with PRAGMA user_version = 4; older databases are upgraded by
 -- the ordered migrations in src/migrate.c, each in its own transaction.
 --
 -- Conventions: STRICT tables; dates are ISO 'YYYY-MM-DD' TEXT (they compare
@@ -315,4 +315,50 @@ CREATE TRIGGER agency_stats_extension AFTER INSERT ON extensions
 BEGIN
 	UPDATE agency_stats SET extensions = extensions + 1
 	WHERE agency_id = (SELECT lead_agency_id FROM petitions WHERE id = NEW.petition_id);
+END;
+
+-- Dialogue conferences (hội nghị đối thoại) where city leaders, agencies
+-- and enterprises meet, and the petitions raised for or at each one
+-- (schema version 3).  A petition belongs to at most one conference;
+-- answered_in_session marks an answer given in the session itself.
+-- Linking writes a "set conference" history row and bumps the petition's
+-- version, like every other change.
+CREATE TABLE conferences (
+	id         INTEGER PRIMARY KEY,
+	uuid       TEXT NOT NULL UNIQUE,
+	title      TEXT NOT NULL CHECK (title <> ''),
+	held_on    TEXT NOT NULL,
+	zone_id    INTEGER REFERENCES zones(id),
+	place      TEXT,
+	theme      TEXT,
+	chair      TEXT,
+	created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX conferences_by_date ON conferences(held_on, id);
+
+CREATE TABLE conference_agencies (
+	conference_id INTEGER NOT NULL REFERENCES conferences(id),
+	agency_id     INTEGER NOT NULL REFERENCES agencies(id),
+	PRIMARY KEY (conference_id, agency_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE conference_petitions (
+	petition_id         INTEGER PRIMARY KEY REFERENCES petitions(id),
+	conference_id       INTEGER NOT NULL REFERENCES conferences(id),
+	answered_in_session INTEGER NOT NULL DEFAULT 0 CHECK (answered_in_session IN (0, 1))
+) STRICT;
+CREATE INDEX conference_petitions_by_conference ON conference_petitions(conference_id, petition_id);
+
+-- Schema version 4 (migrations/0004_sort_indexes.sql):
+CREATE INDEX petitions_by_deadline_key ON petitions(coalesce(deadline, '9999-12-31'));
+CREATE INDEX petitions_by_category_key ON petitions(coalesce(category_id, 9223372036854775807));
+CREATE INDEX petitions_by_status_rank ON petitions((CASE status WHEN 'received' THEN 0 WHEN 'classified' THEN 1
+	WHEN 'assigned' THEN 2 WHEN 'in_progress' THEN 3 WHEN 'answered' THEN 4 WHEN 'closed' THEN 5
+	WHEN 'rejected' THEN 6 ELSE 7 END));
+CREATE INDEX petitions_by_lead_id ON petitions(lead_agency_id, id);
+
+CREATE TRIGGER history_no_replace BEFORE INSERT ON history
+WHEN NEW.id >= 1 AND NEW.id <= (SELECT max(id) FROM history) -- an automatic id is -1 here
+BEGIN
+	SELECT RAISE(ABORT, 'history is append-only: rows cannot be replaced or inserted out of order');
 END;

@@ -16,7 +16,8 @@
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_init, &cmd_demo, &cmd_petition, &cmd_zone, &cmd_agency, &cmd_enterprise,
-	&cmd_category, &cmd_user, &cmd_holiday, &cmd_tui,
+	&cmd_category, &cmd_user, &cmd_holiday, &cmd_conference, &cmd_report, &cmd_export, &cmd_import,
+	&cmd_remind, &cmd_tui,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -77,6 +78,10 @@ static int global_options(struct cli *c, int argc, char **argv, const char **lan
 				fprintf(stderr, "roviec: option %s needs a value\n", a);
 				return -1;
 			}
+			if (*slot) {
+				fprintf(stderr, "roviec: option %s given twice\n", a);
+				return -1;
+			}
 			*slot = argv[++i];
 		} else if (strcmp(a, "--no-color") == 0) {
 			c->no_color = true;
@@ -133,7 +138,9 @@ int cli_main(int argc, char **argv, tui_entry tui)
 	if (first < 0)
 		return RV_EINPUT;
 	if (!i18n_init(lang)) {
-		fprintf(stderr, "roviec: --lang: \"%s\" is not a language (vi or en)\n", lang);
+		char *vis = text_visible(lang, false);
+		fprintf(stderr, "roviec: --lang: \"%s\" is not a language (vi or en)\n", vis ? vis : "?");
+		free(vis);
 		return RV_EINPUT;
 	}
 	const char *e = getenv("NO_COLOR");
@@ -145,10 +152,16 @@ int cli_main(int argc, char **argv, tui_entry tui)
 	}
 	if (first < argc && (strcmp(argv[first], "--help") == 0 || strcmp(argv[first], "help") == 0)) {
 		const struct cmd_entry *cmd = first + 1 < argc ? find_command(argv[first + 1]) : NULL;
-		if (cmd)
+		if (cmd) {
 			printf("%s\n", _(cmd->usage));
-		else
+		} else if (first + 1 < argc) { /* help for a command that does not exist */
+			char *vis = text_visible(argv[first + 1], false);
+			fprintf(stderr, "roviec: unknown command \"%s\" (see: roviec --help)\n", vis ? vis : "?");
+			free(vis);
+			return RV_EINPUT;
+		} else {
 			print_help(stdout);
+		}
 		return 0;
 	}
 	const struct cmd_entry *cmd = first < argc ? find_command(argv[first]) : &cmd_tui;

@@ -52,7 +52,8 @@ int cli_fail(struct cli *c);
 int cli_usage(const struct cmd_entry *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 extern const struct cmd_entry cmd_init, cmd_demo, cmd_zone, cmd_agency, cmd_enterprise, cmd_category,
-	cmd_user, cmd_holiday, cmd_petition, cmd_tui;
+	cmd_user, cmd_holiday, cmd_petition, cmd_tui, cmd_conference, cmd_report, cmd_export, cmd_import,
+	cmd_remind;
 
 
 

@@ -2,6 +2,7 @@
  * move.  Listing and showing live in cmd_petition_list.c and
  * cmd_petition_show.c.  Each subcommand is one row of the table below:
  * its options and the function that runs it. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,10 @@ static char *read_stdin(size_t *len)
 			buf = grown;
 			cap *= 2;
 		}
+	}
+	if (buf && ferror(stdin)) { /* a read error is not an empty body */
+		free(buf);
+		return NULL;
 	}
 	if (buf)
 		buf[n] = '\0';
@@ -100,7 +105,8 @@ static int do_add(struct cli *c, const struct args *a)
 	if (in.body && strcmp(in.body, "-") == 0) {
 		stdin_body = read_stdin(&in.body_len);
 		if (!stdin_body)
-			return fprintf(stderr, "roviec: cannot read the body from standard input\n"), RV_EIO;
+			return fprintf(stderr, "roviec: body: cannot read standard input (--body -): %s\n", strerror(errno)),
+			       RV_EIO;
 		in.body = stdin_body;
 		if (in.body_len == 0)
 			in.body = NULL;
@@ -261,7 +267,7 @@ const struct cmd_entry cmd_petition = {
 	   "roviec petition show CODE [--json]\n"
 	   "roviec petition list [--status S] [--overdue] [--due-within N] [--agency CODE] [--category CODE]\n"
 	   "                     [--enterprise TAXCODE] [--zone NAME] [--search TEXT] [--sort [-]FIELD]\n"
-	   "                     [--limit N] [--json | --csv]\n"
+	   "                     [--conference ID] [--limit N] [--json | --csv]\n"
 	   "Every write accepts --expect-version N (refused with exit 4 if the petition changed since)\n"
 	   "and --json (print the petition afterwards).  Dates: DD/MM/YYYY or YYYY-MM-DD."),
 	N_("petitions: intake, workflow, show, list"),

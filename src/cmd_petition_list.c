@@ -16,11 +16,11 @@ const struct arg_spec petition_list_spec[PETITION_LIST_NSPEC] = {
 	{ "agency", true, false }, { "category", true, false }, { "enterprise", true, false },
 	{ "zone", true, false }, { "search", true, false }, { "sort", true, false },
 	{ "limit", true, false }, { "json", false, false }, { "csv", false, false },
-	{ "count", false, false },
+	{ "count", false, false }, { "conference", true, false },
 };
 
 /* Fills f from the options; false after recording an error. */
-static bool read_filter(struct cli *c, const struct args *a, struct pq_filter *f, long *limit)
+bool petition_read_filter(struct cli *c, const struct args *a, struct pq_filter *f, long *limit)
 {
 	struct rv *rv = c->rv;
 	pq_filter_init(f);
@@ -51,6 +51,7 @@ static bool read_filter(struct cli *c, const struct args *a, struct pq_filter *f
 	f->enterprise = args_get(a, "enterprise");
 	f->zone = args_get(a, "zone");
 	f->search = args_get(a, "search");
+	f->conference = args_get(a, "conference");
 	if (args_has(a, "sort") && pq_parse_sort(rv, args_get(a, "sort"), f))
 		return false;
 	if (args_has(a, "limit") && input_int(rv, "limit", args_get(a, "limit"), 1, 100000000L, limit))
@@ -58,7 +59,7 @@ static bool read_filter(struct cli *c, const struct args *a, struct pq_filter *f
 	return true;
 }
 
-static const int widths[] = { 13, 10, 26, 16, 8, 10, 22, 40 };
+static const int widths[] = { 13, 10, 26, 16, 8, 10, 26, 40 };
 static const bool right[] = { false, false, false, false, false, false, false, false };
 
 static void table_row(struct cli *c, const struct pq_row *r)
@@ -119,7 +120,7 @@ int petition_list(struct cli *c, const struct args *a)
 	long limit;
 	if (a->npos)
 		return cli_usage(&cmd_petition, "petition list takes no positional arguments");
-	if (!read_filter(c, a, &f, &limit))
+	if (!petition_read_filter(c, a, &f, &limit))
 		return cli_fail(c);
 	if (args_has(a, "count")) {
 		int64_t n;
@@ -129,16 +130,10 @@ int petition_list(struct cli *c, const struct args *a)
 		return 0;
 	}
 	enum out_format fmt = args_has(a, "json") ? OUT_JSON : args_has(a, "csv") ? OUT_CSV : OUT_TABLE;
-	if (fmt == OUT_TABLE) {
-		const char *h[] = { _("Code"), _("Received"), _("Enterprise"), _("Category"), _("Lead"),
-			            _("Deadline"), _("Status"), _("Title") };
-		out_table_line(c->out, h, widths, right, 8);
-	} else if (fmt == OUT_CSV) {
-		out_csv_record(c->out, csv_header, 13);
-	}
 	struct pq_cursor cur = { .set = false };
 	long shown = 0;
 	int status = 0;
+	bool header = false;
 	for (bool more = true; more && (limit < 0 || shown < limit) && !status;) {
 		struct pq_page *page = NULL;
 		int want = limit < 0 || limit - shown > 500 ? 500 : (int)(limit - shown);
@@ -146,6 +141,16 @@ int petition_list(struct cli *c, const struct args *a)
 			status = cli_fail(c);
 			break;
 		}
+		/* The header only once the filter proved valid: a refused list
+		 * writes nothing on standard output. */
+		if (fmt == OUT_TABLE && !header) {
+			const char *h[] = { _("Code"), _("Received"), _("Enterprise"), _("Category"), _("Lead"),
+				            _("Deadline"), _("Status"), _("Title") };
+			out_table_line(c->out, h, widths, right, 8);
+		} else if (fmt == OUT_CSV && !header) {
+			out_csv_record(c->out, csv_header, 13);
+		}
+		header = true;
 		for (int i = 0; i < page->n && !status; i++, shown++)
 			if (emit(c, fmt, &page->rows[i], shown == 0))
 				status = rv_status(c->rv) ? cli_fail(c) : RV_EIO;

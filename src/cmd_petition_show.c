@@ -11,7 +11,8 @@
 
 const struct arg_spec petition_show_spec[PETITION_SHOW_NSPEC] = { { "json", false, false } };
 
-/* "Label:   value" with the value made visible; multi-line values indented. */
+/* "Label:   value" with the value made visible; multi-line values indented.
+ * An empty label continues the field above (no colon). */
 static void field(FILE *out, const char *label, const char *value)
 {
 	if (!value || !*value)
@@ -19,7 +20,10 @@ static void field(FILE *out, const char *label, const char *value)
 	char *vis = text_visible(value, true);
 	const char *v = vis ? vis : "";
 	int pad = 22 - text_width(label);
-	fprintf(out, "%s:%*s", label, pad > 1 ? pad : 1, "");
+	if (*label)
+		fprintf(out, "%s:%*s", label, pad > 1 ? pad : 1, "");
+	else
+		fprintf(out, "%*s", 23, "");
 	for (const char *p = v; *p; p++) {
 		fputc(*p, out);
 		if (*p == '\n' && p[1])
@@ -105,10 +109,12 @@ static void show_history(FILE *out, const struct petition *p)
 	for (size_t i = 0; i < p->n_history; i++) {
 		const struct history_entry *h = &p->history[i];
 		char line[1024];
+		/* "set result: old → new"; a side without a value is "—" (no
+		 * double or trailing blanks). */
 		snprintf(line, sizeof line, "  %.10s %.5s  %s  %s%s%s%s%s%s%s", h->at ? h->at : "", h->at ? h->at + 11 : "",
 		         h->actor, h->action, h->field ? " " : "", h->field ? h->field : "",
-		         h->from || h->to ? ": " : "", h->from ? h->from : "", h->from || h->to ? " → " : "",
-		         h->to ? h->to : "");
+		         h->from || h->to ? ": " : "", h->from ? h->from : h->to ? "—" : "",
+		         h->from || h->to ? " → " : "", h->to ? h->to : h->from ? "—" : "");
 		char *vis = text_visible(line, false);
 		fprintf(out, "%s\n", vis ? vis : "");
 		free(vis);

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,21 @@ static enum rv_code bad(struct rv *rv, const char *field, const char *raw, const
 	return RV_EINPUT;
 }
 
+/* bad() with the reason formatted (through vsnprintf: gcc 12 with
+ * -fsanitize=undefined takes snprintf(buf, n, _("…"), …) for a possibly
+ * null format and fails the build). */
+static enum rv_code badf(struct rv *rv, const char *field, const char *raw, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static enum rv_code badf(struct rv *rv, const char *field, const char *raw, const char *fmt, ...)
+{
+	char why[320];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof why, fmt, ap);
+	va_end(ap);
+	return bad(rv, field, raw, why);
+}
+
 enum rv_code input_text_len(struct rv *rv, const char *field, const char *raw, size_t len,
                             enum text_kind kind, size_t max, bool required, char **out)
 {
@@ -26,7 +42,7 @@ enum rv_code input_text_len(struct rv *rv, const char *field, const char *raw, s
 	size_t off = 0;
 	enum text_status st = text_clean(raw, len, kind, max, out, &off);
 	if (st == TEXT_TOO_LONG)
-		return rv_fail(rv, RV_EINPUT, field, _("%s: too long (%zu bytes; at most %zu)"), field, len, max);
+		return badf(rv, field, raw, _("is too long (%zu bytes; at most %zu)"), len, max);
 	if (st == TEXT_NOMEM)
 		return rv_fail(rv, RV_EIO, field, "out of memory");
 	if (st != TEXT_OK) {
@@ -65,12 +81,12 @@ enum rv_code input_int(struct rv *rv, const char *field, const char *raw, long l
 {
 	char *end = NULL;
 	errno = 0;
-	long v = raw && *raw ? strtol(raw, &end, 10) : 0;
-	if (!raw || !*raw || *end || errno || v < lo || v > hi) {
-		char why[96];
-		snprintf(why, sizeof why, _("is not a whole number from %ld to %ld"), lo, hi);
-		return bad(rv, field, raw, why);
-	}
+	/* Digits with an optional '-': strtol alone would also take leading
+	 * blanks and '+' (" 3") while refusing trailing ones ("3 "). */
+	bool digits = raw && (isdigit((unsigned char)raw[0]) || (raw[0] == '-' && isdigit((unsigned char)raw[1])));
+	long v = digits ? strtol(raw, &end, 10) : 0;
+	if (!digits || *end || errno || v < lo || v > hi)
+		return badf(rv, field, raw, _("is not a whole number from %ld to %ld"), lo, hi);
 	*out = v;
 	return RV_OK;
 }
@@ -81,9 +97,8 @@ enum rv_code input_enum(struct rv *rv, const struct enum_set *set, const char *f
 	*out = enum_parse(set, raw);
 	if (*out >= 0)
 		return RV_OK;
-	char list[256], why[320];
-	snprintf(why, sizeof why, _("is not a %s (one of: %s)"), set->what, enum_list(set, list, sizeof list));
-	return bad(rv, field, raw, why);
+	char list[256];
+	return badf(rv, field, raw, _("is not a valid %s (one of: %s)"), set->what, enum_list(set, list, sizeof list));
 }
 
 /* Copies raw into a new string, mapping each byte through conv and

@@ -20,13 +20,17 @@ struct migration {
 
 /* The migration scripts in migrations/, compiled in like schema.sql. */
 extern const char *const roviec_migration_0002;
+extern const char *const roviec_migration_0003;
+extern const char *const roviec_migration_0004;
 
 /* Ordered: each step takes the database from version to - 1 to `to`. */
 static const struct migration migrations[] = {
 	{ 2, &roviec_migration_0002 },
+	{ 3, &roviec_migration_0003 },
+	{ 4, &roviec_migration_0004 },
 };
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 4
 
 int db_schema_version(void)
 {

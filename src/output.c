@@ -94,6 +94,26 @@ static int rows_json(FILE *out, const struct rows *r)
 	return rc;
 }
 
+/* True when s holds something no input path accepts (so it can only come
+ * from a tampered database): invalid UTF-8, or a C0 control other than
+ * newline and tab, DEL, or a C1 control. */
+static bool has_control(const char *s)
+{
+	if (!text_valid_utf8(s, strlen(s)))
+		return true;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	while (*p) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t len = utf8proc_iterate(p, -1, &cp);
+		if (len <= 0)
+			return true;
+		if ((cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7f && cp <= 0x9f))
+			return true;
+		p += len;
+	}
+	return false;
+}
+
 void out_csv_record(FILE *out, const char *const *cells, int n)
 {
 	bool tty = isatty(fileno(out));
@@ -101,7 +121,10 @@ void out_csv_record(FILE *out, const char *const *cells, int n)
 		if (c)
 			fputc(',', out);
 		const char *s = cells[c] ? cells[c] : "";
-		char *vis = tty ? text_visible(s, true) : NULL;
+		/* On a terminal every cell is made visible; in a file or pipe the
+		 * text stays exact, except control characters, which never reach
+		 * a pager or a terminal raw. */
+		char *vis = tty || has_control(s) ? text_visible(s, true) : NULL;
 		if (vis)
 			s = vis;
 		csv_fwrite(out, s, strlen(s));
@@ -127,6 +150,8 @@ static int rows_csv(FILE *out, const struct rows *r)
 
 void out_table_line(FILE *out, const char *const *cells, const int *widths, const bool *right, int n)
 {
+	while (n > 1 && (!cells[n - 1] || !*cells[n - 1])) /* no trailing blanks, even after empty cells */
+		n--;
 	for (int c = 0; c < n; c++) {
 		char *fit = text_fit(cells[c] ? cells[c] : "", widths[c], right[c]);
 		if (fit && c == n - 1) { /* no trailing blanks */

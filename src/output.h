@@ -7,7 +7,8 @@
  * terminal raw.  JSON is UTF-8 with control, format and line-separator
  * characters escaped as \uXXXX (valid JSON, safe on a terminal, Vietnamese
  * kept readable).  CSV is RFC 4180 (libcsv quoting); on a terminal its
- * cells are made visible too. */
+ * cells are made visible too, elsewhere only cells holding control
+ * characters or invalid UTF-8 (which no input path accepts). */
 #ifndef ROVIEC_OUTPUT_H
 #define ROVIEC_OUTPUT_H
 

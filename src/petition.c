@@ -186,6 +186,22 @@ static enum rv_code load_history(struct rv *rv, struct petition *p)
 	return rc == SQLITE_DONE ? RV_OK : db_fail(rv, "reading history");
 }
 
+static enum rv_code load_conference(struct rv *rv, struct petition *p)
+{
+	sqlite3_stmt *st = db_stmt(rv, "SELECT conference_id, answered_in_session FROM conference_petitions "
+	                               "WHERE petition_id = ?1");
+	if (!st)
+		return rv->code;
+	sqlite3_bind_int64(st, 1, p->id);
+	int rc = db_step(rv, st);
+	if (rc == SQLITE_ROW) {
+		p->conference = sqlite3_column_int64(st, 0);
+		p->answered_in_session = sqlite3_column_int(st, 1) != 0;
+		sqlite3_reset(st);
+	}
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? RV_OK : rv->code;
+}
+
 void petition_bind_scope(struct rv *rv, sqlite3_stmt *st, int first)
 {
 	int scope = rv->role == ROLE_ENTERPRISE ? 1 : rv->role == ROLE_AGENCY ? 2 : 0;
@@ -219,9 +235,15 @@ enum rv_code petition_load(struct rv *rv, const char *code, unsigned flags, stru
 	if (!p)
 		return rv_fail(rv, RV_EIO, NULL, "out of memory");
 	fill_main(rv, st, p);
+	/* Done with the row: a statement left mid-step would hold the read
+	 * transaction open, and a long-lived session would never see other
+	 * users' writes again. */
+	sqlite3_reset(st);
 	rc = load_coordinating(rv, p);
 	if (!rc)
 		rc = load_extensions(rv, p);
+	if (!rc)
+		rc = load_conference(rv, p);
 	if (!rc && (flags & PETITION_WITH_HISTORY))
 		rc = load_history(rv, p);
 	if (rc)
@@ -309,6 +331,8 @@ json_t *petition_json(const struct petition *p, bool with_history)
 	json_object_set_new(o, "decided_by", jstr(p->decided_by));
 	json_object_set_new(o, "version", json_integer(p->version));
 	json_object_set_new(o, "extensions", extension_array(p));
+	json_object_set_new(o, "conference", p->conference ? json_integer(p->conference) : json_null());
+	json_object_set_new(o, "answered_in_session", json_boolean(p->answered_in_session));
 	if (with_history)
 		json_object_set_new(o, "history", history_array(p));
 	return o;

@@ -80,6 +80,8 @@ struct petition {
 	size_t n_extensions;
 	struct history_entry *history;
 	size_t n_history;
+	int64_t conference;          /* the conference it was raised at (conference.h), 0 when none */
+	bool answered_in_session;    /* its answer was given in that conference's session */
 };
 
 enum { PETITION_WITH_HISTORY = 1 };

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conference.h"
 #include "i18n.h"
 #include "input.h"
 #include "refdata.h"
@@ -168,7 +169,7 @@ static char *fts_query(const char *text)
 
 /* Resolved filter values (codes → ids) and owned strings. */
 struct resolved {
-	int64_t agency, category, enterprise, zone;
+	int64_t agency, category, enterprise, zone, conference;
 	char *fts;
 	rv_date due_limit;
 };
@@ -185,6 +186,8 @@ static enum rv_code resolve(struct rv *rv, const struct pq_filter *f, struct res
 		rc = ref_enterprise_id(rv, "enterprise", f->enterprise, &r->enterprise);
 	if (!rc && f->zone)
 		rc = ref_zone_id(rv, "zone", f->zone, &r->zone);
+	if (!rc && f->conference)
+		rc = conf_id(rv, f->conference, &r->conference);
 	if (!rc && f->search) {
 		char *clean = NULL;
 		rc = input_text(rv, "search", f->search, TEXT_LINE, LIMIT_NAME, false, &clean);
@@ -231,9 +234,12 @@ static void compose_where(struct rv *rv, struct sql *q, const struct pq_filter *
 		add(q, " AND p.enterprise_id = ?%d", param_int(q, r->enterprise));
 	if (r->zone)
 		add(q, " AND e.zone_id = ?%d", param_int(q, r->zone));
-	if (f->search)
+	if (r->conference)
+		add(q, " AND p.id IN (SELECT petition_id FROM conference_petitions WHERE conference_id = ?%d)",
+		    param_int(q, r->conference));
+	if (r->fts) /* a search with no word in it filters nothing */
 		add(q, " AND p.id IN (SELECT rowid FROM petition_search WHERE petition_search MATCH ?%d)",
-		    param_text(q, r->fts ? r->fts : "\"\""));
+		    param_text(q, r->fts));
 	if (rv->role == ROLE_ENTERPRISE)
 		add(q, " AND p.enterprise_id = ?%d", param_int(q, rv->enterprise_id));
 	if (rv->role == ROLE_AGENCY) {

@@ -39,6 +39,7 @@ struct pq_filter {
 	const char *enterprise; /* tax code */
 	const char *zone;       /* park name */
 	const char *search;     /* free text, accent-insensitive */
+	const char *conference; /* conference number (petitions linked to it) */
 	enum pq_sort sort;
 	bool descending;
 };

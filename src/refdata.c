@@ -40,8 +40,10 @@ static enum rv_code insert_one(struct rv *rv, sqlite3_stmt *st, const char *fiel
 	return db_end(rv, code);
 }
 
+/* Looks up one id by key; when there is none, RV_ENOTFOUND with
+ * "FIELD: no WHAT "KEY" (see: roviec LIST list)". */
 static enum rv_code lookup_id(struct rv *rv, const char *sql, const char *field, const char *key,
-                              const char *what, int64_t *id)
+                              const char *what, const char *list, int64_t *id)
 {
 	sqlite3_stmt *st = db_stmt(rv, sql);
 	if (!st)
@@ -50,12 +52,13 @@ static enum rv_code lookup_id(struct rv *rv, const char *sql, const char *field,
 	int rc = db_step(rv, st);
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st); /* a statement left mid-step pins a stale snapshot */
 		return RV_OK;
 	}
 	if (rc != SQLITE_DONE)
 		return rv->code;
 	char *q = text_quote(key ? key : "");
-	rv_fail(rv, RV_ENOTFOUND, field, _("%s: no %s %s"), field, what, q ? q : "");
+	rv_fail(rv, RV_ENOTFOUND, field, _("%s: no %s %s (see: roviec %s list)"), field, what, q ? q : "", list);
 	free(q);
 	return RV_ENOTFOUND;
 }
@@ -67,7 +70,7 @@ enum rv_code ref_agency_id(struct rv *rv, const char *field, const char *code, i
 	for (char *p = up; *p; p++)
 		*p = (char)toupper((unsigned char)*p);
 	return lookup_id(rv, "SELECT id FROM agencies WHERE code = ?1", field, up,
-	                 _("agency with code (see: roviec agency list)"), id);
+	                 _("agency with code"), "agency", id);
 }
 
 enum rv_code ref_category_id(struct rv *rv, const char *field, const char *code, int64_t *id)
@@ -77,13 +80,13 @@ enum rv_code ref_category_id(struct rv *rv, const char *field, const char *code,
 	for (char *p = low; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
 	return lookup_id(rv, "SELECT id FROM categories WHERE code = ?1", field, low,
-	                 _("category with code (see: roviec category list)"), id);
+	                 _("category with code"), "category", id);
 }
 
 enum rv_code ref_enterprise_id(struct rv *rv, const char *field, const char *tax_code, int64_t *id)
 {
 	return lookup_id(rv, "SELECT id FROM enterprises WHERE tax_code = ?1", field, tax_code,
-	                 _("enterprise with tax code (see: roviec enterprise list)"), id);
+	                 _("enterprise with tax code"), "enterprise", id);
 }
 
 enum rv_code ref_zone_id(struct rv *rv, const char *field, const char *name, int64_t *id)
@@ -92,7 +95,7 @@ enum rv_code ref_zone_id(struct rv *rv, const char *field, const char *name, int
 	enum rv_code code = input_text(rv, field, name, TEXT_LINE, LIMIT_NAME, true, &clean);
 	if (!code)
 		code = lookup_id(rv, "SELECT id FROM zones WHERE name = ?1", field, clean,
-		                 _("park named (see: roviec zone list)"), id);
+		                 _("park named"), "zone", id);
 	free(clean);
 	return code;
 }

@@ -93,8 +93,8 @@ static char *os_login(void)
 	return strdup(buf);
 }
 
-/* Connection settings every roviec connection uses: WAL, full sync, a busy
- * timeout, foreign keys, and SQLite's defensive mode. */
+/* Connection settings every roviec connection uses: full sync, a busy
+ * timeout, foreign keys, and SQLite's defensive mode (WAL: use_wal). */
 static enum rv_code configure(struct rv *rv)
 {
 	sqlite3_extended_result_codes(rv->db, 1);
@@ -103,14 +103,20 @@ static enum rv_code configure(struct rv *rv)
 	sqlite3_db_config(rv->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
 	if (db_register_functions(rv->db) != SQLITE_OK)
 		return db_fail(rv, "registering functions");
+	return db_exec(rv, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-16384;");
+}
+
+/* WAL mode, switched on once db_migrate() has accepted the file: WAL is a
+ * property of the file, and a file that is not roviec's (or is newer)
+ * must be left exactly as it was. */
+static enum rv_code use_wal(struct rv *rv)
+{
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(rv->db, "PRAGMA journal_mode=WAL", -1, &st, NULL) != SQLITE_OK)
 		return db_fail(rv, "opening");
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return db_fail(rv, "switching to WAL mode");
-	return db_exec(rv, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-16384;");
+	return rc == SQLITE_ROW ? RV_OK : db_fail(rv, "switching to WAL mode");
 }
 
 static enum rv_code open_file(struct rv *rv, const struct rv_open_options *opt)
@@ -123,7 +129,10 @@ static enum rv_code open_file(struct rv *rv, const struct rv_open_options *opt)
 	if (!exists && make_parents(rv->path) != 0)
 		return rv_fail(rv, RV_EIO, "db", "cannot create the folder for %s: %s", rv->path,
 		               strerror(errno));
-	/* Readable by owner and group only: the file is a government record. */
+	/* Readable by owner and group only: the file is a government record.
+	 * SQLite creates files 0644, so the group's write bit (every roviec
+	 * user of a shared file writes to it) is set explicitly; the -wal and
+	 * -shm files copy the database file's mode. */
 	mode_t old = umask(007);
 	int rc = sqlite3_open_v2(rv->path, &rv->db,
 	                         SQLITE_OPEN_READWRITE | (opt->create ? SQLITE_OPEN_CREATE : 0) |
@@ -133,6 +142,8 @@ static enum rv_code open_file(struct rv *rv, const struct rv_open_options *opt)
 	if (rc != SQLITE_OK)
 		return rv_fail(rv, RV_EIO, "db", "cannot open database %s: %s", rv->path,
 		               rv->db ? sqlite3_errmsg(rv->db) : "out of memory");
+	if (!exists && chmod(rv->path, 0660) != 0)
+		return rv_fail(rv, RV_EIO, "db", "cannot set the permissions of %s: %s", rv->path, strerror(errno));
 	return configure(rv);
 }
 
@@ -156,7 +167,7 @@ struct rv *rv_open(const struct rv_open_options *opt)
 	}
 	if (open_file(rv, opt) != RV_OK)
 		return rv;
-	if (db_migrate(rv, &rv->created) != RV_OK)
+	if (db_migrate(rv, &rv->created) != RV_OK || use_wal(rv) != RV_OK)
 		return rv;
 	if (db_load_calendar(rv) != RV_OK)
 		return rv;

@@ -45,6 +45,7 @@ static enum rv_code load_user(struct rv *rv, const char *login)
 	rv->agency_id = sqlite3_column_int64(st, 1);
 	rv->enterprise_id = sqlite3_column_int64(st, 2);
 	rv->registered = true;
+	sqlite3_reset(st); /* a statement left mid-step pins a stale snapshot */
 	return RV_OK;
 }
 

@@ -88,6 +88,14 @@ static enum rv_code history(struct wf *w, const char *action, const char *field,
 	return sqlite3_step(st) == SQLITE_DONE ? RV_OK : db_fail(rv, "writing history");
 }
 
+enum rv_code wf_history(struct rv *rv, int64_t petition_id, int64_t version, const char *action,
+                        const char *field, const char *from, const char *to, const char *note)
+{
+	struct wf w = { .rv = rv, .id = petition_id, .version = version - 1 };
+	rv_now(w.now);
+	return history(&w, action, field, from, to, note);
+}
+
 /* "allowed now: close, reopen" for the message of a refused move. */
 static void allowed_now(enum status st, char *buf, size_t size)
 {
@@ -100,28 +108,32 @@ static void allowed_now(enum status st, char *buf, size_t size)
 		snprintf(buf, size, "%s", _("nothing (final status)"));
 }
 
-/* Lists the changes made after version `since` into the session error. */
+/* Lists the changes made after version `since` into the session error:
+ * one entry per later version (when, who, which move, which fields), so
+ * everyone who wrote since is named however many fields each changed. */
 static enum rv_code conflict(struct wf *w, int64_t since)
 {
 	struct rv *rv = w->rv;
-	char list[640] = "";
+	char list[800] = "";
 	size_t used = 0;
-	sqlite3_stmt *st = db_stmt(rv, "SELECT at, actor, action, field, old, new FROM history "
-	                               "WHERE petition_id = ?1 AND version > ?2 ORDER BY id LIMIT 6");
+	sqlite3_stmt *st = db_stmt(rv, "SELECT max(at), max(actor), coalesce(max(CASE WHEN field = 'status' THEN action END), "
+	                               "max(CASE WHEN action <> 'set' THEN action END), 'set'), "
+	                               "max(CASE WHEN field = 'status' AND old <> new THEN old || ' → ' || new END), "
+	                               "group_concat(CASE WHEN action = 'set' THEN field END, ', ') "
+	                               "FROM (SELECT * FROM history WHERE petition_id = ?1 AND version > ?2 "
+	                               "ORDER BY version, id) GROUP BY version ORDER BY version");
 	if (st) {
 		sqlite3_bind_int64(st, 1, w->id);
 		sqlite3_bind_int64(st, 2, since);
 		while (sqlite3_step(st) == SQLITE_ROW && used < sizeof list - 1) {
-			const char *f = (const char *)sqlite3_column_text(st, 3);
-			const char *o = (const char *)sqlite3_column_text(st, 4);
-			const char *n = (const char *)sqlite3_column_text(st, 5);
+			const char *move = (const char *)sqlite3_column_text(st, 3);
+			const char *fields = (const char *)sqlite3_column_text(st, 4);
 			used += (size_t)snprintf(list + used, sizeof list - used, "%s%s %s %s%s%s%s%s%s", used ? "; " : "",
 			                         sqlite3_column_text(st, 0), sqlite3_column_text(st, 1),
-			                         sqlite3_column_text(st, 2), f ? " " : "", f ? f : "", o || n ? " " : "",
-			                         o || n ? (o ? o : "-") : "", o || n ? " → " : "");
-			if (n && used < sizeof list)
-				used += (size_t)snprintf(list + used, sizeof list - used, "%s", n);
+			                         sqlite3_column_text(st, 2), move ? " " : "", move ? move : "",
+			                         fields ? " (" : "", fields ? fields : "", fields ? ")" : "");
 		}
+		sqlite3_reset(st);
 	}
 	char *vis = text_visible(list, false);
 	rv_fail(rv, RV_ECONFLICT, "version",
@@ -158,6 +170,7 @@ static enum rv_code load_state(struct wf *w, const char *code)
 	w->enterprise_id = sqlite3_column_int64(st, 5);
 	w->deadline = db_column_date(st, 6);
 	w->original_deadline = db_column_date(st, 7);
+	sqlite3_reset(st);
 	return RV_OK;
 }
 
@@ -195,7 +208,7 @@ static enum rv_code wf_finish(struct wf *w, enum rv_code rc, const char *note)
 	struct rv *rv = w->rv;
 	const struct transition *t = &transitions[w->action];
 	enum status to = t->to == KEEP_STATUS ? w->status : t->to;
-	if (!rc)
+	if (!rc && t->to != KEEP_STATUS) /* an extension writes its own history row */
 		rc = history(w, t->name, "status", enum_db(&status_set, (int)w->status), enum_db(&status_set, (int)to),
 		             note);
 	if (!rc) {
@@ -279,6 +292,20 @@ static enum rv_code set_field(struct wf *w, enum column c, const char *value)
 	return rc;
 }
 
+/* Moves the status ahead of wf_finish (which still records the
+ * transition), for a move whose field changes are valid only in the new
+ * status. */
+static enum rv_code set_status(struct wf *w, enum status to)
+{
+	struct rv *rv = w->rv;
+	sqlite3_stmt *st = db_stmt(rv, "UPDATE petitions SET status = ?2 WHERE id = ?1");
+	if (!st)
+		return rv->code;
+	sqlite3_bind_int64(st, 1, w->id);
+	db_bind_text(st, 2, enum_db(&status_set, (int)to));
+	return sqlite3_step(st) == SQLITE_DONE ? RV_OK : db_fail(rv, "updating the petition");
+}
+
 static enum rv_code set_date(struct wf *w, enum column c, rv_date d)
 {
 	char buf[11];
@@ -294,6 +321,16 @@ static enum rv_code set_int(struct wf *w, enum column c, int v, bool null)
 
 /* ---- intake ---- */
 
+/* A category code as stored (lower case), for history; code was already
+ * found by ref_category_id(). */
+static const char *category_code(const char *code, char buf[static 40])
+{
+	snprintf(buf, 40, "%s", code);
+	for (char *p = buf; *p; p++)
+		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+	return buf;
+}
+
 static enum rv_code next_code(struct rv *rv, int year, char code[static RV_CODE_MAX])
 {
 	sqlite3_stmt *st = db_stmt(rv, "INSERT INTO code_sequences(year, last) VALUES (?1, 1) "
@@ -306,6 +343,11 @@ static enum rv_code next_code(struct rv *rv, int year, char code[static RV_CODE_
 	snprintf(code, RV_CODE_MAX, "KN-%04d-%05lld", year, (long long)sqlite3_column_int64(st, 0));
 	sqlite3_reset(st);
 	return RV_OK;
+}
+
+enum rv_code wf_next_code(struct rv *rv, int year, char code[static RV_CODE_MAX])
+{
+	return next_code(rv, year, code);
 }
 
 /* The code of an earlier petition with this request id, if any. */
@@ -405,8 +447,9 @@ enum rv_code wf_add(struct rv *rv, const struct intake_args *a, char code[static
 			rc = intake_insert(rv, &in, w.now, code, &w.id);
 			if (!rc)
 				rc = history(&w, "create", NULL, NULL, code, NULL);
+			char low[40];
 			if (!rc && in.category_id)
-				rc = history(&w, "set", "category", NULL, a->category, NULL);
+				rc = history(&w, "set", "category", NULL, category_code(a->category, low), NULL);
 			rc = db_end(rv, rc);
 		}
 	}
@@ -430,10 +473,7 @@ enum rv_code wf_classify(struct rv *rv, const char *code, int64_t expect, const 
 	if (rc)
 		return rc;
 	char low[40];
-	snprintf(low, sizeof low, "%s", category);
-	for (char *p = low; *p; p++)
-		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
-	rc = set_field(&w, COL_CATEGORY, low);
+	rc = set_field(&w, COL_CATEGORY, category_code(category, low));
 	return wf_finish(&w, rc, NULL);
 }
 
@@ -456,7 +496,7 @@ static enum rv_code compute_deadline(struct rv *rv, int64_t category_id, const c
                                      const char *within, const char *due, rv_date *out)
 {
 	if (within && due)
-		return rv_fail(rv, RV_EINPUT, "due", _("give either --within or --due, not both"));
+		return rv_fail(rv, RV_EINPUT, "due", _("due: give either --within or --due, not both"));
 	if (due) {
 		rv_date d;
 		enum rv_code rc = input_date(rv, "due", due, &d);
@@ -717,8 +757,12 @@ enum rv_code wf_reopen(struct rv *rv, const char *code, int64_t expect, const ch
 		free(reason);
 		return rc;
 	}
-	/* The answer is superseded; history keeps every earlier value. */
-	static const enum column cleared[] = { COL_RESULT, COL_OUTCOME, COL_ANSWERED, COL_LATE, COL_CLOSED };
+	/* The answer is superseded, and so is the satisfaction rating that
+	 * judged it; history keeps every earlier value.  The status moves
+	 * first: the schema requires an answer of answered/closed petitions. */
+	static const enum column cleared[] = { COL_RESULT, COL_OUTCOME, COL_ANSWERED, COL_LATE,
+		                               COL_RATING, COL_FEEDBACK, COL_CLOSED };
+	rc = set_status(&w, transitions[WF_REOPEN].to);
 	for (size_t i = 0; !rc && i < sizeof cleared / sizeof cleared[0]; i++)
 		rc = set_field(&w, cleared[i], NULL);
 	rc = wf_finish(&w, rc, reason);
@@ -744,8 +788,10 @@ enum rv_code wf_extend(struct rv *rv, const char *code, int64_t expect, const ch
 	due = calendar_roll_forward(rv->cal, due);
 	char a[11], b[11];
 	if (due <= w.deadline)
-		rc = rv_fail(rv, RV_EINPUT, "due", _("due: %s is not after the current deadline %s"), date_vn(due, a),
+		rc = rv_fail(rv, RV_EINPUT, "due", _("due: %s is not after the current deadline %s"), due_raw,
 		             date_vn(w.deadline, b));
+	else if (due <= rv->today)
+		rc = rv_fail(rv, RV_EINPUT, "due", _("due: %s is not after today (%s)"), due_raw, date_vn(rv->today, a));
 	sqlite3_stmt *st = rc ? NULL : db_stmt(rv, "INSERT INTO extensions(petition_id, old_deadline, new_deadline, "
 	                                           "reason, actor, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
 	if (!rc && !st)
@@ -759,10 +805,18 @@ enum rv_code wf_extend(struct rv *rv, const char *code, int64_t expect, const ch
 		db_bind_text(st, 6, w.now);
 		rc = sqlite3_step(st) == SQLITE_DONE ? RV_OK : db_fail(rv, "recording the extension");
 	}
-	if (!rc)
-		rc = set_date(&w, COL_DEADLINE, due);
+	/* One history row for the change: "extend deadline old → new, reason". */
+	st = rc ? NULL : db_stmt(rv, "UPDATE petitions SET deadline = ?2 WHERE id = ?1");
+	if (!rc && !st)
+		rc = rv->code;
+	if (!rc) {
+		sqlite3_bind_int64(st, 1, w.id);
+		db_bind_date(st, 2, due);
+		rc = sqlite3_step(st) == SQLITE_DONE ? RV_OK : db_fail(rv, "extending the deadline");
+	}
 	if (!rc)
 		rc = history(&w, "extend", "deadline", date_iso(w.deadline, a), date_iso(due, b), reason);
+	rc = wf_finish(&w, rc, NULL);
 	free(reason);
-	return wf_finish(&w, rc, reason_raw);
+	return rc;
 }

@@ -78,6 +78,17 @@ enum rv_code wf_extend(struct rv *rv, const char *code, int64_t expect_version, 
 enum rv_code wf_preview_deadline(struct rv *rv, const char *category, const char *within, const char *due,
                                  rv_date *out);
 
+/* For core modules that change a petition outside the table of moves
+ * (conference links): writes one history row for petition_id stamped with
+ * `version` (the petition's version after the change), the acting user and
+ * now.  The caller holds the transaction and bumps the version. */
+enum rv_code wf_history(struct rv *rv, int64_t petition_id, int64_t version, const char *action,
+                        const char *field, const char *from, const char *to, const char *note);
+
+/* For core modules that add petitions in bulk (import): the next tracking
+ * code of `year` (KN-YYYY-NNNNN), counted in the caller's transaction. */
+enum rv_code wf_next_code(struct rv *rv, int year, char code[static RV_CODE_MAX]);
+
 /* The command name of an action ("assign"), and whether it is allowed
  * from status st. */
 const char *wf_action_name(enum wf_action a);

@@ -38,19 +38,19 @@ assert_refused 2 'roviec: ROVIEC_TODAY: "10/01/2026" is not a date (YYYY-MM-DD)'
 
 # ---- references that do not exist ----
 rv petition classify "$P" --category nope
-assert_refused 3 'roviec: category: no category with code (see: roviec category list) "nope"' "$FP" "classify: unknown category"
+assert_refused 3 'roviec: category: no category with code "nope" (see: roviec category list)' "$FP" "classify: unknown category"
 rv "${ADD[@]}" --title "x" --category nope
-assert_refused 3 'roviec: category: no category with code (see: roviec category list) "nope"' "$FP" "add: unknown category"
+assert_refused 3 'roviec: category: no category with code "nope" (see: roviec category list)' "$FP" "add: unknown category"
 rv petition assign "$PA" --lead NOPE --person X --within 3
-assert_refused 3 'roviec: lead: no agency with code (see: roviec agency list) "NOPE"' "$FP" "unknown lead agency"
+assert_refused 3 'roviec: lead: no agency with code "NOPE" (see: roviec agency list)' "$FP" "unknown lead agency"
 rv petition assign "$PA" --lead BQL --coordinate SXD --coordinate NOPE --person X --within 3
-assert_refused 3 'roviec: coordinate: no agency with code (see: roviec agency list) "NOPE"' "$FP" "unknown coordinating agency"
+assert_refused 3 'roviec: coordinate: no agency with code "NOPE" (see: roviec agency list)' "$FP" "unknown coordinating agency"
 rv petition add --enterprise 0999999999 --title "x"
-assert_refused 3 'roviec: enterprise: no enterprise with tax code (see: roviec enterprise list) "0999999999"' "$FP" "unknown enterprise tax code"
+assert_refused 3 'roviec: enterprise: no enterprise with tax code "0999999999" (see: roviec enterprise list)' "$FP" "unknown enterprise tax code"
 rv enterprise add "Công ty Mới" --tax-code 0100000009 --zone "KCN Không Có"
-assert_refused 3 'roviec: zone: no park named (see: roviec zone list) "KCN Không Có"' "$FP" "unknown park"
+assert_refused 3 'roviec: zone: no park named "KCN Không Có" (see: roviec zone list)' "$FP" "unknown park"
 rv user add mot --role agency --agency NOPE
-assert_refused 3 'roviec: agency: no agency with code (see: roviec agency list) "NOPE"' "$FP" "user add: unknown agency"
+assert_refused 3 'roviec: agency: no agency with code "NOPE" (see: roviec agency list)' "$FP" "user add: unknown agency"
 rv petition show KN-2026-99999
 assert_refused 3 "roviec: no petition KN-2026-99999" "$FP" "unknown tracking code"
 rv petition start KN-2026-99999
@@ -116,13 +116,13 @@ assert_refused 2 'roviec: rating: "6" is not a whole number from 1 to 5' "$FP" "
 rv petition close "$PA" --rating 4.5
 assert_refused 2 'roviec: rating: "4.5" is not a whole number from 1 to 5' "$FP" "rating 4.5"
 rv petition list --status nope
-assert_refused 2 'roviec: status: "nope" is not a status (one of: received, classified, assigned, in_progress, answered, closed, rejected, withdrawn)' "$FP" "an unknown status"
+assert_refused 2 'roviec: status: "nope" is not a valid status (one of: received, classified, assigned, in_progress, answered, closed, rejected, withdrawn)' "$FP" "an unknown status"
 rv "${ADD[@]}" --title "x" --channel fax
-assert_refused 2 'roviec: channel: "fax" is not a channel (one of: conference, written, phone, online, direct)' "$FP" "an unknown channel"
+assert_refused 2 'roviec: channel: "fax" is not a valid channel (one of: conference, written, phone, online, direct)' "$FP" "an unknown channel"
 rv agency add "Sở Mới" --kind nope
-assert_refused 2 'roviec: kind: "nope" is not a kind (one of: board, department, ministry, commune, utility, police, tax, other)' "$FP" "an unknown agency kind"
+assert_refused 2 'roviec: kind: "nope" is not a valid kind (one of: board, department, ministry, commune, utility, police, tax, other)' "$FP" "an unknown agency kind"
 rv user add mot --role god
-assert_refused 2 'roviec: role: "god" is not a role (one of: admin, staff, official, agency, enterprise)' "$FP" "an unknown role"
+assert_refused 2 'roviec: role: "god" is not a valid role (one of: admin, staff, official, agency, enterprise)' "$FP" "an unknown role"
 rv user add mot --role agency
 assert_refused 2 "roviec: --agency: required for role agency" "$FP" "agency role without --agency"
 rv petition start "$PA" --expect-version abc
@@ -173,7 +173,7 @@ assert_refused 2 "roviec: $P has no category: classify it first (the task must b
 rv petition assign "$PA" --lead BQL --coordinate BQL --person X --within 3
 assert_refused 2 "roviec: coordinate: BQL is already the lead agency" "$FP" "the lead as coordinating agency"
 rv petition answer "$PA" --result "x" --outcome maybe
-assert_refused 2 'roviec: outcome: "maybe" is not a outcome (one of: resolved, partly_resolved, explained, declined)' "$FP" "an unknown outcome"
+assert_refused 2 'roviec: outcome: "maybe" is not a valid outcome (one of: resolved, partly_resolved, explained, declined)' "$FP" "an unknown outcome"
 rv petition answer "$PA" --result "  " --outcome resolved
 assert_refused 2 "roviec: result: must not be empty" "$FP" "an empty result"
 

@@ -67,7 +67,7 @@ assert_ok "assign (P7)"
 P8=$(new_petition "Tám")
 FP=$(db_fingerprint)
 rv petition assign "$P8" --lead BQL --person X --within 10 --due 2026-03-01
-assert_refused 2 "roviec: give either --within or --due, not both" "$FP" "--within and --due together"
+assert_refused 2 "roviec: due: give either --within or --due, not both" "$FP" "--within and --due together"
 rv petition assign "$P8" --lead BQL --person X --due 11/02/2026
 assert_refused 2 "roviec: due: 11/02/2026 is not after today (11/02/2026)" "$FP" "--due today"
 rv petition assign "$P8" --lead BQL --person X --within 0

@@ -260,7 +260,7 @@ assert_eq "--csv with no match: the header only" "$(sha256sum <"$T/expected.csv"
 # ---- refused filters: one message, nothing on stdout ----
 FP=$(db_fingerprint)
 rv petition list --status open
-assert_refused 2 'roviec: status: "open" is not a status (one of: received, classified, assigned, in_progress, answered, closed, rejected, withdrawn)' "$FP" "--status open"
+assert_refused 2 'roviec: status: "open" is not a valid status (one of: received, classified, assigned, in_progress, answered, closed, rejected, withdrawn)' "$FP" "--status open"
 rv petition list --sort title
 assert_refused 2 "roviec: sort: \"title\" is not a sort order (received, code, deadline, enterprise, category, agency, status; '-' before it for descending)" "$FP" "--sort title"
 rv petition list --limit 0
@@ -268,12 +268,12 @@ assert_refused 2 'roviec: limit: "0" is not a whole number from 1 to 100000000' 
 rv petition list --due-within -1
 assert_refused 2 'roviec: due-within: "-1" is not a whole number from 0 to 365' "$FP" "--due-within -1"
 rv petition list --agency XYZ
-assert_refused 3 'roviec: agency: no agency with code (see: roviec agency list) "XYZ"' "$FP" "--agency unknown"
+assert_refused 3 'roviec: agency: no agency with code "XYZ" (see: roviec agency list)' "$FP" "--agency unknown"
 rv petition list --category xyz --csv
-assert_refused 3 'roviec: category: no category with code (see: roviec category list) "xyz"' "$FP" "--category unknown (--csv: not even the header)"
+assert_refused 3 'roviec: category: no category with code "xyz" (see: roviec category list)' "$FP" "--category unknown (--csv: not even the header)"
 rv petition list --enterprise 0199999999
-assert_refused 3 'roviec: enterprise: no enterprise with tax code (see: roviec enterprise list) "0199999999"' "$FP" "--enterprise unknown"
+assert_refused 3 'roviec: enterprise: no enterprise with tax code "0199999999" (see: roviec enterprise list)' "$FP" "--enterprise unknown"
 rv petition list --zone "KCN Không Có" --json
-assert_refused 3 'roviec: zone: no park named (see: roviec zone list) "KCN Không Có"' "$FP" "--zone unknown"
+assert_refused 3 'roviec: zone: no park named "KCN Không Có" (see: roviec zone list)' "$FP" "--zone unknown"
 
 finish

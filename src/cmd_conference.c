@@ -1,0 +1,159 @@
+/* cmd_conference.c — roviec conference add|list|show|link|answer: dialogue
+ * conferences and the follow-up of the petitions raised at them. */
+#include <stdio.h>
+#include <string.h>
+
+#include "args.h"
+#include "cli.h"
+#include "conference.h"
+#include "i18n.h"
+#include "input.h"
+#include "output.h"
+#include "report.h"
+
+static const struct arg_spec add_spec[] = {
+	{ "title", true, false }, { "date", true, false }, { "zone", true, false }, { "place", true, false },
+	{ "theme", true, false }, { "chair", true, false }, { "agency", true, true }, { "json", false, false },
+};
+static const struct arg_spec list_spec[] = { { "json", false, false }, { "csv", false, false } };
+static const struct arg_spec show_spec[] = { { "json", false, false } };
+static const struct arg_spec link_spec[] = {
+	{ "answered-in-session", false, false }, { "expect-version", true, false },
+};
+static const struct arg_spec answer_spec[] = { { "result", true, false }, { "outcome", true, false } };
+
+static int show(struct cli *c, const char *id, bool json)
+{
+	if (json) {
+		struct conference *conf = NULL;
+		if (conf_load(c->rv, id, &conf))
+			return cli_fail(c);
+		json_t *j = conf_json(conf);
+		int w = j ? out_json(c->out, j) : -1;
+		json_decref(j);
+		conf_free(&conf);
+		return w == 0 ? 0 : RV_EIO;
+	}
+	struct report *r = NULL;
+	if (report_conference(c->rv, id, &r))
+		return cli_fail(c);
+	int w = report_print(c->out, r, OUT_TABLE);
+	report_free(&r);
+	return w == 0 ? 0 : RV_EIO;
+}
+
+static int do_add(struct cli *c, const struct args *a)
+{
+	if (a->npos)
+		return cli_usage(&cmd_conference, "conference add takes no positional arguments");
+	if (!args_has(a, "title") || !args_has(a, "date"))
+		return cli_usage(&cmd_conference, "conference add needs --title TEXT and --date DATE");
+	struct conference_args ca = {
+		.title = args_get(a, "title"),
+		.date = args_get(a, "date"),
+		.zone = args_get(a, "zone"),
+		.place = args_get(a, "place"),
+		.theme = args_get(a, "theme"),
+		.chair = args_get(a, "chair"),
+		.agencies = a->repeated,
+		.n_agencies = a->nrepeated,
+	};
+	int64_t id;
+	if (conf_add(c->rv, &ca, &id))
+		return cli_fail(c);
+	if (args_has(a, "json")) {
+		char buf[24];
+		snprintf(buf, sizeof buf, "%lld", (long long)id);
+		return show(c, buf, true);
+	}
+	fprintf(c->out, "%lld\n", (long long)id);
+	return 0;
+}
+
+static int do_list(struct cli *c, const struct args *a)
+{
+	if (a->npos)
+		return cli_usage(&cmd_conference, "conference list takes no positional arguments");
+	struct rows *rows = NULL;
+	enum rv_code rc = conf_list(c->rv, &rows);
+	return cli_print_rows(c, a, rc, rows);
+}
+
+static int do_show(struct cli *c, const struct args *a)
+{
+	if (a->npos != 1)
+		return cli_usage(&cmd_conference, "conference show takes one conference number");
+	return show(c, a->pos[0], args_has(a, "json"));
+}
+
+static int do_link(struct cli *c, const struct args *a)
+{
+	if (a->npos < 2)
+		return cli_usage(&cmd_conference, "conference link takes a conference number and one or more tracking codes");
+	long v = 0;
+	if (args_has(a, "expect-version") &&
+	    input_int(c->rv, "expect-version", args_get(a, "expect-version"), 1, 2147483647L, &v))
+		return cli_fail(c);
+	if (v && a->npos > 2)
+		return cli_usage(&cmd_conference, "--expect-version applies to one petition at a time");
+	for (size_t i = 1; i < a->npos; i++)
+		if (conf_link(c->rv, a->pos[0], a->pos[i], v, args_has(a, "answered-in-session")))
+			return cli_fail(c);
+	fprintf(c->out, _("Linked %zu petition(s) to conference %s.\n"), a->npos - 1, a->pos[0]);
+	return 0;
+}
+
+static int do_answer(struct cli *c, const struct args *a)
+{
+	if (a->npos != 2)
+		return cli_usage(&cmd_conference, "conference answer takes a conference number and one tracking code");
+	if (!args_has(a, "result") || !args_has(a, "outcome"))
+		return cli_usage(&cmd_conference, "conference answer needs --result TEXT and --outcome OUTCOME");
+	if (conf_answer(c->rv, a->pos[0], a->pos[1], args_get(a, "result"), args_get(a, "outcome")))
+		return cli_fail(c);
+	fprintf(c->out, _("%s answered in the session of conference %s.\n"), a->pos[1], a->pos[0]);
+	return 0;
+}
+
+#define SUB(name, spec, fn) { name, spec, sizeof spec / sizeof spec[0], fn }
+static const struct {
+	const char *name;
+	const struct arg_spec *spec;
+	size_t nspec;
+	int (*run)(struct cli *c, const struct args *a);
+} subs[] = {
+	SUB("add", add_spec, do_add),
+	SUB("list", list_spec, do_list),
+	SUB("show", show_spec, do_show),
+	SUB("link", link_spec, do_link),
+	SUB("answer", answer_spec, do_answer),
+};
+
+static int run(struct cli *c, int argc, char **argv)
+{
+	const char *name = argc > 1 ? argv[1] : "";
+	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
+		if (strcmp(subs[i].name, name) != 0)
+			continue;
+		struct args a;
+		if (!args_parse(&a, subs[i].spec, subs[i].nspec, argc, argv, 2))
+			return cli_usage(&cmd_conference, "conference %s: %s", name, a.error);
+		return subs[i].run(c, &a);
+	}
+	return cli_usage(&cmd_conference, "unknown conference subcommand \"%s\"", name);
+}
+
+const struct cmd_entry cmd_conference = {
+	"conference",
+	N_("roviec conference add --title TEXT --date DATE [--zone NAME] [--place TEXT] [--theme TEXT]\n"
+	   "                      [--chair TEXT] [--agency CODE]...          prints the conference number\n"
+	   "roviec conference list [--json | --csv]\n"
+	   "roviec conference show ID [--json]           the follow-up table (the five clears, status, result)\n"
+	   "roviec conference link ID CODE... [--answered-in-session] [--expect-version N]\n"
+	   "roviec conference answer ID CODE --result TEXT --outcome OUTCOME\n"
+	   "                                            an answer given in the session itself\n"
+	   "A petition belongs to one conference; linking it again moves it.  --answered-in-session marks\n"
+	   "an answered petition's answer as given in the session."),
+	N_("dialogue conferences and their follow-up table"),
+	0, run,
+};

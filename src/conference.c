@@ -1,0 +1,280 @@
+/* conference.c — recording conferences and linking petitions to them.
+ * The follow-up table lives in conference_followup.c.  See conference.h. */
+#include "conference.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "input.h"
+#include "refdata.h"
+#include "rv_internal.h"
+#include "text.h"
+#include "users.h"
+#include "workflow.h"
+
+enum rv_code conf_id(struct rv *rv, const char *raw, int64_t *id)
+{
+	long n;
+	if (input_int(rv, "conference", raw, 1, 2147483647L, &n))
+		return rv->code;
+	sqlite3_stmt *st = db_stmt(rv, "SELECT id FROM conferences WHERE id = ?1");
+	if (!st)
+		return rv->code;
+	sqlite3_bind_int64(st, 1, n);
+	int rc = db_step(rv, st);
+	if (rc == SQLITE_DONE)
+		return rv_fail(rv, RV_ENOTFOUND, "conference", _("conference: no conference %ld (see: roviec conference list)"), n);
+	if (rc != SQLITE_ROW)
+		return rv->code;
+	*id = n;
+	return RV_OK;
+}
+
+/* ---- adding ---- */
+
+struct conf_clean {
+	char *title, *place, *theme, *chair;
+	rv_date date;
+	int64_t zone_id;
+	int64_t *agencies;
+	size_t n_agencies;
+};
+
+static void clean_free(struct conf_clean *c)
+{
+	free(c->title);
+	free(c->place);
+	free(c->theme);
+	free(c->chair);
+	free(c->agencies);
+}
+
+static enum rv_code validate(struct rv *rv, const struct conference_args *a, struct conf_clean *c)
+{
+	enum rv_code rc = input_text(rv, "title", a->title, TEXT_LINE, LIMIT_TITLE, true, &c->title);
+	if (!rc)
+		rc = a->date ? input_date(rv, "date", a->date, &c->date)
+		             : rv_fail(rv, RV_EINPUT, "date", _("date: the conference date is required (--date DATE)"));
+	if (!rc && a->zone)
+		rc = ref_zone_id(rv, "zone", a->zone, &c->zone_id);
+	if (!rc)
+		rc = input_text(rv, "place", a->place, TEXT_LINE, LIMIT_NAME, false, &c->place);
+	if (!rc)
+		rc = input_text(rv, "theme", a->theme, TEXT_LINE, LIMIT_TITLE, false, &c->theme);
+	if (!rc)
+		rc = input_text(rv, "chair", a->chair, TEXT_LINE, LIMIT_NAME, false, &c->chair);
+	if (!rc && a->n_agencies) {
+		c->agencies = calloc(a->n_agencies, sizeof *c->agencies);
+		if (!c->agencies)
+			rc = rv_fail(rv, RV_EIO, NULL, "out of memory");
+	}
+	for (size_t i = 0; !rc && i < a->n_agencies; i++)
+		rc = ref_agency_id(rv, "agency", a->agencies[i], &c->agencies[c->n_agencies++]);
+	return rc;
+}
+
+static enum rv_code insert_conference(struct rv *rv, const struct conf_clean *c, int64_t *id)
+{
+	char uuid[37], now[21];
+	rv_uuid(uuid);
+	rv_now(now);
+	sqlite3_stmt *st = db_stmt(rv, "INSERT INTO conferences(uuid, title, held_on, zone_id, place, theme, chair, "
+	                               "created_at) VALUES (?1, ?2, ?3, nullif(?4, 0), ?5, ?6, ?7, ?8)");
+	if (!st)
+		return rv->code;
+	db_bind_text(st, 1, uuid);
+	db_bind_text(st, 2, c->title);
+	db_bind_date(st, 3, c->date);
+	sqlite3_bind_int64(st, 4, c->zone_id);
+	db_bind_text(st, 5, c->place);
+	db_bind_text(st, 6, c->theme);
+	db_bind_text(st, 7, c->chair);
+	db_bind_text(st, 8, now);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(rv, "recording the conference");
+	*id = sqlite3_last_insert_rowid(rv->db);
+	for (size_t i = 0; i < c->n_agencies; i++) {
+		st = db_stmt(rv, "INSERT OR IGNORE INTO conference_agencies(conference_id, agency_id) VALUES (?1, ?2)");
+		if (!st)
+			return rv->code;
+		sqlite3_bind_int64(st, 1, *id);
+		sqlite3_bind_int64(st, 2, c->agencies[i]);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return db_fail(rv, "recording the conference's agencies");
+	}
+	return RV_OK;
+}
+
+enum rv_code conf_add(struct rv *rv, const struct conference_args *a, int64_t *id)
+{
+	struct conf_clean c = { .date = RV_DATE_NONE };
+	*id = 0;
+	enum rv_code rc = users_require(rv, PERM_INTAKE);
+	if (!rc)
+		rc = validate(rv, a, &c);
+	if (!rc)
+		rc = db_begin(rv);
+	if (!rc)
+		rc = db_end(rv, insert_conference(rv, &c, id));
+	if (rc)
+		*id = 0;
+	clean_free(&c);
+	return rc;
+}
+
+static const struct rows_col list_cols[] = {
+	{ "id", N_("No."), COL_INT },
+	{ "date", N_("Date"), COL_DATE },
+	{ "title", N_("Conference"), COL_TEXT },
+	{ "zone", N_("Park"), COL_TEXT },
+	{ "chair", N_("Chair"), COL_TEXT },
+	{ "petitions", N_("Petitions"), COL_INT },
+	{ "answered", N_("Answered"), COL_INT },
+	{ "overdue", N_("Overdue"), COL_INT },
+};
+
+enum rv_code conf_list(struct rv *rv, struct rows **out)
+{
+	*out = NULL;
+	enum rv_code rc = users_require(rv, PERM_READ);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_stmt(rv,
+		"SELECT c.id, c.held_on, c.title, z.name, c.chair, count(p.id), count(p.answered), "
+		"coalesce(sum(p.status IN ('received', 'classified', 'assigned', 'in_progress') AND p.deadline < ?1), 0) "
+		"FROM conferences c LEFT JOIN zones z ON z.id = c.zone_id "
+		"LEFT JOIN conference_petitions cp ON cp.conference_id = c.id "
+		"LEFT JOIN petitions p ON p.id = cp.petition_id AND (?2 = 0 OR (?2 = 1 AND p.enterprise_id = ?3) OR "
+		"(?2 = 2 AND (p.lead_agency_id = ?4 OR EXISTS (SELECT 1 FROM petition_agencies pa "
+		"WHERE pa.petition_id = p.id AND pa.agency_id = ?4)))) "
+		"GROUP BY c.id ORDER BY c.held_on DESC, c.id DESC");
+	if (!st)
+		return rv->code;
+	db_bind_date(st, 1, rv->today);
+	petition_bind_scope(rv, st, 2);
+	*out = rows_new(list_cols, (int)(sizeof list_cols / sizeof list_cols[0]));
+	if (!*out)
+		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+	return db_fill_rows(rv, st, *out);
+}
+
+/* ---- linking ---- */
+
+struct link_state {
+	int64_t id, version, conference;
+	bool in_session;
+	enum status status;
+	char code[RV_CODE_MAX];
+};
+
+static enum rv_code load_link(struct rv *rv, const char *code, struct link_state *s)
+{
+	sqlite3_stmt *st = db_stmt(rv,
+		"SELECT p.id, p.version, p.status, p.code, cp.conference_id, cp.answered_in_session "
+		"FROM petitions p LEFT JOIN conference_petitions cp ON cp.petition_id = p.id "
+		"WHERE p.code = upper(?1) AND (?2 = 0 OR (?2 = 1 AND p.enterprise_id = ?3) OR (?2 = 2 AND "
+		"(p.lead_agency_id = ?4 OR EXISTS (SELECT 1 FROM petition_agencies pa "
+		"WHERE pa.petition_id = p.id AND pa.agency_id = ?4))))");
+	if (!st)
+		return rv->code;
+	db_bind_text(st, 1, code);
+	petition_bind_scope(rv, st, 2);
+	int rc = db_step(rv, st);
+	if (rc == SQLITE_DONE)
+		return rv_fail(rv, RV_ENOTFOUND, "code", _("no petition %s"), code);
+	if (rc != SQLITE_ROW)
+		return rv->code;
+	s->id = sqlite3_column_int64(st, 0);
+	s->version = sqlite3_column_int64(st, 1);
+	s->status = (enum status)enum_parse(&status_set, (const char *)sqlite3_column_text(st, 2));
+	snprintf(s->code, sizeof s->code, "%s", (const char *)sqlite3_column_text(st, 3));
+	s->conference = sqlite3_column_int64(st, 4);
+	s->in_session = sqlite3_column_int(st, 5) != 0;
+	return RV_OK;
+}
+
+static enum rv_code write_link(struct rv *rv, const struct link_state *s, int64_t conference, bool in_session)
+{
+	sqlite3_stmt *st = db_stmt(rv, "INSERT INTO conference_petitions(petition_id, conference_id, answered_in_session) "
+	                               "VALUES (?1, ?2, ?3) ON CONFLICT(petition_id) DO UPDATE SET "
+	                               "conference_id = excluded.conference_id, "
+	                               "answered_in_session = excluded.answered_in_session");
+	if (!st)
+		return rv->code;
+	sqlite3_bind_int64(st, 1, s->id);
+	sqlite3_bind_int64(st, 2, conference);
+	sqlite3_bind_int(st, 3, in_session);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(rv, "linking the petition");
+	char now[21];
+	rv_now(now);
+	st = db_stmt(rv, "UPDATE petitions SET version = version + 1, updated_at = ?2 WHERE id = ?1");
+	if (!st)
+		return rv->code;
+	sqlite3_bind_int64(st, 1, s->id);
+	db_bind_text(st, 2, now);
+	return sqlite3_step(st) == SQLITE_DONE ? RV_OK : db_fail(rv, "updating the petition");
+}
+
+/* The history rows of a link change, then the change itself. */
+static enum rv_code apply_link(struct rv *rv, const struct link_state *s, int64_t conference, bool in_session)
+{
+	char from[24] = "", to[24];
+	enum rv_code rc = RV_OK;
+	if (s->conference)
+		snprintf(from, sizeof from, "%lld", (long long)s->conference);
+	snprintf(to, sizeof to, "%lld", (long long)conference);
+	if (s->conference != conference)
+		rc = wf_history(rv, s->id, s->version + 1, "set", "conference", *from ? from : NULL, to, NULL);
+	bool was = s->conference == conference && s->in_session;
+	if (!rc && was != in_session)
+		rc = wf_history(rv, s->id, s->version + 1, "set", "answered_in_session", was ? "1" : "0",
+		                in_session ? "1" : "0", NULL);
+	if (!rc)
+		rc = write_link(rv, s, conference, in_session);
+	return rc;
+}
+
+enum rv_code conf_link(struct rv *rv, const char *id, const char *code, int64_t expect, bool answered_in_session)
+{
+	int64_t conference = 0;
+	struct link_state s = { 0 };
+	enum rv_code rc = users_require(rv, PERM_INTAKE);
+	if (!rc)
+		rc = conf_id(rv, id, &conference);
+	if (!rc)
+		rc = db_begin(rv);
+	if (rc)
+		return rc;
+	rc = load_link(rv, code ? code : "", &s);
+	if (!rc && expect > 0 && expect != s.version)
+		rc = rv_fail(rv, RV_ECONFLICT, "version",
+		             _("%s changed since version %lld (now %lld), nothing was written: see roviec petition show %s"),
+		             s.code, (long long)expect, (long long)s.version, s.code);
+	if (!rc && answered_in_session && s.status != ST_ANSWERED && s.status != ST_CLOSED)
+		rc = rv_fail(rv, RV_EINPUT, "answered-in-session",
+		             _("%s is %s: only an answered petition can be marked answered in the session "
+		               "(record the answer with: roviec conference answer %lld %s --result TEXT --outcome OUTCOME)"),
+		             s.code, enum_db(&status_set, (int)s.status), (long long)conference, s.code);
+	/* Linking again without the flag keeps a flag already recorded. */
+	bool flag = answered_in_session || (s.conference == conference && s.in_session);
+	if (!rc && (s.conference != conference || flag != s.in_session))
+		rc = apply_link(rv, &s, conference, flag);
+	return db_end(rv, rc);
+}
+
+enum rv_code conf_answer(struct rv *rv, const char *id, const char *code, const char *result,
+                         const char *outcome)
+{
+	enum rv_code rc = db_begin(rv);
+	if (rc)
+		return rc;
+	rc = conf_link(rv, id, code, 0, false);
+	if (!rc)
+		rc = wf_answer(rv, code, 0, result, outcome);
+	if (!rc)
+		rc = conf_link(rv, id, code, 0, true);
+	return db_end(rv, rc);
+}

@@ -1,0 +1,120 @@
+/* conference.h — dialogue conferences (hội nghị đối thoại) and their
+ * follow-up.
+ *
+ * A conference has a title, a date, a park or place, a theme, a chair and
+ * the agencies taking part.  Petitions are linked to the conference they
+ * were raised for or at (at most one each); an answer given in the session
+ * itself is flagged "answered in session".  Linking is a change to the
+ * petition: it writes a "set conference" history row and bumps the
+ * petition's version in the same transaction, like every workflow move.
+ *
+ * The follow-up table (conf_load) lists each linked petition with the five
+ * clears — enterprise, task, lead and coordinating agencies, person,
+ * deadline — its status and result, and the conference's progress:
+ * answered, answered in session, on time, overdue, average satisfaction.
+ * It honours the acting user's visibility like every petition query. */
+#ifndef ROVIEC_CONFERENCE_H
+#define ROVIEC_CONFERENCE_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "petition.h"
+#include "rows.h"
+#include "rv.h"
+
+struct conference_args {
+	const char *title;               /* required */
+	const char *date;                /* required, DD/MM/YYYY or YYYY-MM-DD */
+	const char *zone;                /* park name, optional */
+	const char *place;               /* free text, optional */
+	const char *theme;
+	const char *chair;
+	const char *const *agencies;     /* agency codes taking part */
+	size_t n_agencies;
+};
+
+/* Records a conference; *id receives its number. */
+enum rv_code conf_add(struct rv *rv, const struct conference_args *a, int64_t *id);
+
+/* Conferences, newest first: id, date, title, zone, chair, petitions,
+ * answered, overdue. */
+enum rv_code conf_list(struct rv *rv, struct rows **out);
+
+/* Links petition `code` to conference `id` (moving it from another one,
+ * if any).  answered_in_session also flags the petition's answer as given
+ * in the session (it must be answered or closed).  expect_version as in
+ * workflow.h.  Nothing changes, and no history is written, when the link
+ * is already as asked. */
+enum rv_code conf_link(struct rv *rv, const char *id, const char *code, int64_t expect_version,
+                       bool answered_in_session);
+
+/* Records an answer given in the session: links the petition (when not
+ * yet), answers it (wf_answer) and flags the answer, in one transaction. */
+enum rv_code conf_answer(struct rv *rv, const char *id, const char *code, const char *result,
+                         const char *outcome);
+
+struct followup_row {
+	char code[RV_CODE_MAX];
+	char *enterprise;
+	char *tax_code;
+	char *title;
+	char *category;          /* code */
+	char *lead;              /* agency code */
+	char *coordinating;      /* "SXD, STC" */
+	char *person;
+	rv_date deadline;
+	enum status status;
+	bool overdue;
+	int days_overdue;
+	char *result;
+	int outcome;             /* enum outcome or -1 */
+	rv_date answered;
+	int late_days;           /* -1 when not answered */
+	int rating;              /* 0 when none */
+	bool in_session;
+};
+
+struct conf_progress {
+	int64_t petitions;
+	int64_t answered;        /* answered or closed */
+	int64_t in_session;      /* of which answered in the session */
+	int64_t on_time;         /* answered with no working day late */
+	int64_t overdue;         /* open, deadline before today */
+	int64_t open;
+	int64_t rated;
+	double avg_rating;       /* 0 when none rated */
+};
+
+struct conference {
+	int64_t id;
+	char uuid[37];
+	char *title;
+	rv_date date;
+	char *zone;
+	char *place;
+	char *theme;
+	char *chair;
+	char *agencies;          /* "SXD, STC", or NULL */
+	struct followup_row *rows; /* ordered by tracking code */
+	size_t n;
+	struct conf_progress progress;
+};
+
+/* Loads conference `id` with its follow-up table.  RV_ENOTFOUND naming the
+ * id when there is none.  *out is the caller's: conf_free(). */
+enum rv_code conf_load(struct rv *rv, const char *id, struct conference **out);
+void conf_free(struct conference **c);
+
+/* {id, uuid, title, date, zone, place, theme, chair, agencies [], progress
+ * {…}, petitions [{code, enterprise {name, tax_code}, title, category,
+ * lead_agency, coordinating_agencies, responsible_person, deadline, status,
+ * overdue, days_overdue, result, outcome, answered, answered_in_session,
+ * late_days, rating}]}.  New reference; NULL when out of memory. */
+json_t *conf_json(const struct conference *c);
+
+/* Parses a conference number ("7") into *id, checking it exists. */
+enum rv_code conf_id(struct rv *rv, const char *raw, int64_t *id);
+
+#endif

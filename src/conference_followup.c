@@ -1,0 +1,255 @@
+/* conference_followup.c — a conference with its follow-up table: each
+ * linked petition with the five clears, and the conference's progress.
+ * See conference.h. */
+#include "conference.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "rv_internal.h"
+#include "users.h"
+
+static void row_free(struct followup_row *r)
+{
+	free(r->enterprise);
+	free(r->tax_code);
+	free(r->title);
+	free(r->category);
+	free(r->lead);
+	free(r->coordinating);
+	free(r->person);
+	free(r->result);
+}
+
+void conf_free(struct conference **pc)
+{
+	if (!pc || !*pc)
+		return;
+	struct conference *c = *pc;
+	for (size_t i = 0; i < c->n; i++)
+		row_free(&c->rows[i]);
+	free(c->rows);
+	free(c->title);
+	free(c->zone);
+	free(c->place);
+	free(c->theme);
+	free(c->chair);
+	free(c->agencies);
+	free(c);
+	*pc = NULL;
+}
+
+static enum rv_code load_head(struct rv *rv, int64_t id, struct conference *c)
+{
+	sqlite3_stmt *st = db_stmt(rv, "SELECT c.uuid, c.title, c.held_on, z.name, c.place, c.theme, c.chair, "
+	                               "(SELECT group_concat(code, ', ') FROM (SELECT a.code FROM conference_agencies ca "
+	                               "JOIN agencies a ON a.id = ca.agency_id WHERE ca.conference_id = c.id "
+	                               "ORDER BY a.sort_key)) "
+	                               "FROM conferences c LEFT JOIN zones z ON z.id = c.zone_id WHERE c.id = ?1");
+	if (!st)
+		return rv->code;
+	sqlite3_bind_int64(st, 1, id);
+	if (db_step(rv, st) != SQLITE_ROW)
+		return rv->code ? rv->code : rv_fail(rv, RV_ENOTFOUND, "conference", _("conference: no conference %lld"), (long long)id);
+	c->id = id;
+	snprintf(c->uuid, sizeof c->uuid, "%s", (const char *)sqlite3_column_text(st, 0));
+	c->title = db_column_dup(st, 1);
+	c->date = db_column_date(st, 2);
+	c->zone = db_column_dup(st, 3);
+	c->place = db_column_dup(st, 4);
+	c->theme = db_column_dup(st, 5);
+	c->chair = db_column_dup(st, 6);
+	c->agencies = db_column_dup(st, 7);
+	return RV_OK;
+}
+
+static const char rows_sql[] =
+	"SELECT p.code, e.name, e.tax_code, p.title, cat.code, a.code, "
+	"(SELECT group_concat(code, ', ') FROM (SELECT a2.code FROM petition_agencies pa "
+	"JOIN agencies a2 ON a2.id = pa.agency_id WHERE pa.petition_id = p.id ORDER BY a2.sort_key)), "
+	"p.responsible_person, p.deadline, p.status, p.result, p.outcome, p.answered, p.late_days, p.rating, "
+	"cp.answered_in_session "
+	"FROM conference_petitions cp JOIN petitions p ON p.id = cp.petition_id "
+	"JOIN enterprises e ON e.id = p.enterprise_id LEFT JOIN categories cat ON cat.id = p.category_id "
+	"LEFT JOIN agencies a ON a.id = p.lead_agency_id "
+	"WHERE cp.conference_id = ?1 AND (?2 = 0 OR (?2 = 1 AND p.enterprise_id = ?3) OR (?2 = 2 AND "
+	"(p.lead_agency_id = ?4 OR EXISTS (SELECT 1 FROM petition_agencies pa "
+	"WHERE pa.petition_id = p.id AND pa.agency_id = ?4)))) ORDER BY p.code";
+
+static void read_row(struct rv *rv, sqlite3_stmt *st, struct followup_row *r)
+{
+	snprintf(r->code, sizeof r->code, "%s", (const char *)sqlite3_column_text(st, 0));
+	r->enterprise = db_column_dup(st, 1);
+	r->tax_code = db_column_dup(st, 2);
+	r->title = db_column_dup(st, 3);
+	r->category = db_column_dup(st, 4);
+	r->lead = db_column_dup(st, 5);
+	r->coordinating = db_column_dup(st, 6);
+	r->person = db_column_dup(st, 7);
+	r->deadline = db_column_date(st, 8);
+	r->status = (enum status)enum_parse(&status_set, (const char *)sqlite3_column_text(st, 9));
+	r->result = db_column_dup(st, 10);
+	r->outcome = sqlite3_column_type(st, 11) == SQLITE_NULL
+	                     ? -1 : enum_parse(&outcome_set, (const char *)sqlite3_column_text(st, 11));
+	r->answered = db_column_date(st, 12);
+	r->late_days = sqlite3_column_type(st, 13) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 13);
+	r->rating = sqlite3_column_int(st, 14);
+	r->in_session = sqlite3_column_int(st, 15) != 0;
+	petition_overdue(rv, r->status, r->deadline, &r->overdue, &r->days_overdue);
+}
+
+static void count(struct conf_progress *g, const struct followup_row *r, int64_t *rating_sum)
+{
+	g->petitions++;
+	if (r->answered != RV_DATE_NONE) {
+		g->answered++;
+		g->in_session += r->in_session;
+		g->on_time += r->late_days == 0;
+	}
+	g->open += status_is_open(r->status);
+	g->overdue += r->overdue;
+	if (r->rating) {
+		g->rated++;
+		*rating_sum += r->rating;
+	}
+}
+
+static enum rv_code load_rows(struct rv *rv, struct conference *c)
+{
+	sqlite3_stmt *st = db_stmt(rv, rows_sql);
+	if (!st)
+		return rv->code;
+	sqlite3_bind_int64(st, 1, c->id);
+	petition_bind_scope(rv, st, 2);
+	size_t cap = 0;
+	int64_t rating_sum = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (c->n == cap) {
+			cap = cap ? cap * 2 : 16;
+			struct followup_row *grown = realloc(c->rows, cap * sizeof *grown);
+			if (!grown)
+				return rv_fail(rv, RV_EIO, NULL, "out of memory");
+			c->rows = grown;
+		}
+		struct followup_row *r = &c->rows[c->n++];
+		memset(r, 0, sizeof *r);
+		read_row(rv, st, r);
+		count(&c->progress, r, &rating_sum);
+	}
+	if (c->progress.rated)
+		c->progress.avg_rating = (double)rating_sum / (double)c->progress.rated;
+	return rc == SQLITE_DONE ? RV_OK : db_fail(rv, "reading the follow-up table");
+}
+
+enum rv_code conf_load(struct rv *rv, const char *raw, struct conference **out)
+{
+	*out = NULL;
+	int64_t id = 0;
+	enum rv_code rc = users_require(rv, PERM_READ);
+	if (!rc)
+		rc = conf_id(rv, raw, &id);
+	if (rc)
+		return rc;
+	struct conference *c = calloc(1, sizeof *c);
+	if (!c)
+		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+	rc = load_head(rv, id, c);
+	if (!rc)
+		rc = load_rows(rv, c);
+	if (rc)
+		conf_free(&c);
+	*out = c;
+	return rc;
+}
+
+/* ---- JSON ---- */
+
+static json_t *jstr(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *jdate(rv_date d)
+{
+	char buf[11];
+	return d == RV_DATE_NONE ? json_null() : json_string(date_iso(d, buf));
+}
+
+/* "SXD, STC" → ["SXD", "STC"]. */
+static json_t *code_list(const char *joined)
+{
+	json_t *a = json_array();
+	const char *p = joined;
+	while (a && p && *p) {
+		const char *end = strstr(p, ", ");
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		json_array_append_new(a, json_stringn(p, len));
+		p = end ? end + 2 : NULL;
+	}
+	return a;
+}
+
+static json_t *row_json(const struct followup_row *r)
+{
+	json_t *o = json_object();
+	if (!o)
+		return NULL;
+	json_object_set_new(o, "code", json_string(r->code));
+	json_object_set_new(o, "enterprise", json_pack("{s:o, s:o}", "name", jstr(r->enterprise), "tax_code",
+	                                                jstr(r->tax_code)));
+	json_object_set_new(o, "title", jstr(r->title));
+	json_object_set_new(o, "category", jstr(r->category));
+	json_object_set_new(o, "lead_agency", jstr(r->lead));
+	json_object_set_new(o, "coordinating_agencies", code_list(r->coordinating));
+	json_object_set_new(o, "responsible_person", jstr(r->person));
+	json_object_set_new(o, "deadline", jdate(r->deadline));
+	json_object_set_new(o, "status", json_string(enum_db(&status_set, (int)r->status)));
+	json_object_set_new(o, "overdue", json_boolean(r->overdue));
+	json_object_set_new(o, "days_overdue", json_integer(r->days_overdue));
+	json_object_set_new(o, "result", jstr(r->result));
+	json_object_set_new(o, "outcome", r->outcome >= 0 ? json_string(enum_db(&outcome_set, r->outcome)) : json_null());
+	json_object_set_new(o, "answered", jdate(r->answered));
+	json_object_set_new(o, "answered_in_session", json_boolean(r->in_session));
+	json_object_set_new(o, "late_days", r->late_days >= 0 ? json_integer(r->late_days) : json_null());
+	json_object_set_new(o, "rating", r->rating ? json_integer(r->rating) : json_null());
+	return o;
+}
+
+static json_t *progress_json(const struct conf_progress *g)
+{
+	json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I}", "petitions", (json_int_t)g->petitions, "answered",
+	                      (json_int_t)g->answered, "answered_in_session", (json_int_t)g->in_session,
+	                      "answered_on_time", (json_int_t)g->on_time, "overdue", (json_int_t)g->overdue, "open",
+	                      (json_int_t)g->open);
+	if (o)
+		json_object_set_new(o, "avg_rating", g->rated ? json_real((double)(int)(g->avg_rating * 100 + 0.5) / 100)
+		                                               : json_null());
+	return o;
+}
+
+json_t *conf_json(const struct conference *c)
+{
+	json_t *o = json_object(), *rows = json_array();
+	if (!o || !rows) {
+		json_decref(o);
+		json_decref(rows);
+		return NULL;
+	}
+	json_object_set_new(o, "id", json_integer(c->id));
+	json_object_set_new(o, "uuid", json_string(c->uuid));
+	json_object_set_new(o, "title", jstr(c->title));
+	json_object_set_new(o, "date", jdate(c->date));
+	json_object_set_new(o, "zone", jstr(c->zone));
+	json_object_set_new(o, "place", jstr(c->place));
+	json_object_set_new(o, "theme", jstr(c->theme));
+	json_object_set_new(o, "chair", jstr(c->chair));
+	json_object_set_new(o, "agencies", code_list(c->agencies));
+	json_object_set_new(o, "progress", progress_json(&c->progress));
+	for (size_t i = 0; i < c->n; i++)
+		json_array_append_new(rows, row_json(&c->rows[i]));
+	json_object_set_new(o, "petitions", rows);
+	return o;
+}

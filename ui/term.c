@@ -1,0 +1,306 @@
+/* term.c — full-screen mode, input decoding and the restore guarantees.
+ *
+ * State is file-static because a terminal is a process-wide resource and
+ * the signal handler must reach the restore sequence without locks: it is
+ * computed once in term_start(), before any handler is installed, and only
+ * read afterwards. */
+#include "term.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "draw.h"
+
+#define DOUBLE_CLICK_MS 400
+
+static const int caught_signals[] = {
+	SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT,
+};
+
+static struct {
+	SCREEN *screen;
+	bool colors;
+	bool cursor_shown;
+	bool atexit_done;
+	struct termios saved_tty;
+	char restore[512];
+	size_t restore_len;
+	struct sigaction old_actions[UI_ARRAY_LEN(caught_signals)];
+	long last_click_ms;
+	int last_click_y, last_click_x;
+} T;
+
+/* Read by the signal handler: non-zero while full-screen mode is on. */
+static volatile sig_atomic_t term_active;
+
+/* Appends terminfo capability `cap` (padding "$<…>" removed) to the
+ * restore sequence; absent capabilities are skipped. */
+static void restore_add_cap(const char *cap)
+{
+	const char *s = tigetstr(cap);
+
+	if (s == NULL || s == (const char *)-1)
+		return;
+	for (; *s && T.restore_len + 1 < sizeof T.restore; s++) {
+		if (s[0] == '$' && s[1] == '<') {
+			const char *end = strchr(s, '>');
+			if (end) {
+				s = end;
+				continue;
+			}
+		}
+		T.restore[T.restore_len++] = *s;
+	}
+	T.restore[T.restore_len] = '\0';
+}
+
+static void restore_add(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (T.restore_len + n < sizeof T.restore) {
+		memcpy(T.restore + T.restore_len, s, n + 1);
+		T.restore_len += n;
+	}
+}
+
+/* Async-signal-safe: write(2), tcsetattr(3), signal(2) and raise(3) only. */
+static void on_fatal_signal(int sig)
+{
+	int saved_errno = errno;
+
+	if (term_active) {
+		term_active = 0;
+		size_t off = 0;
+		while (off < T.restore_len) {
+			ssize_t n = write(STDOUT_FILENO, T.restore + off, T.restore_len - off);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0)
+				break;
+			off += (size_t)n;
+		}
+		tcsetattr(STDIN_FILENO, TCSANOW, &T.saved_tty);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+	errno = saved_errno;
+}
+
+static void install_signal_handlers(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESETHAND;
+	for (size_t i = 0; i < UI_ARRAY_LEN(caught_signals); i++) {
+		sigaction(caught_signals[i], NULL, &T.old_actions[i]);
+		/* a signal the parent chose to ignore stays ignored */
+		if (T.old_actions[i].sa_handler == SIG_IGN)
+			continue;
+		sigaction(caught_signals[i], &sa, NULL);
+	}
+}
+
+static void restore_signal_handlers(void)
+{
+	for (size_t i = 0; i < UI_ARRAY_LEN(caught_signals); i++)
+		if (T.old_actions[i].sa_handler != SIG_IGN)
+			sigaction(caught_signals[i], &T.old_actions[i], NULL);
+}
+
+static void term_atexit(void)
+{
+	term_stop();
+}
+
+/* Lets ^S and ^Q reach the program (they would otherwise freeze output). */
+static void disable_flow_control(void)
+{
+	struct termios t;
+
+	if (tcgetattr(STDIN_FILENO, &t) == 0) {
+		t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+		def_prog_mode();
+	}
+}
+
+static bool no_color_env(void)
+{
+	const char *v = getenv("NO_COLOR");
+	return v != NULL && v[0] != '\0';
+}
+
+bool term_start(bool no_color, char *err, size_t err_size)
+{
+	if (T.screen)
+		return true;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		snprintf(err, err_size, "%s", _("the interface needs a terminal (stdin and stdout must be a tty)"));
+		return false;
+	}
+	if (tcgetattr(STDIN_FILENO, &T.saved_tty) != 0) {
+		snprintf(err, err_size, _("cannot read the terminal settings: %s"), strerror(errno));
+		return false;
+	}
+	T.screen = newterm(NULL, stdout, stdin);
+	if (T.screen == NULL) {
+		const char *term = getenv("TERM");
+		snprintf(err, err_size, _("cannot start the terminal interface for TERM=%s"),
+		         term ? term : "");
+		return false;
+	}
+	set_term(T.screen);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	disable_flow_control();
+
+	T.colors = !no_color && !no_color_env() && has_colors() && start_color() == OK;
+	if (T.colors)
+		use_default_colors();
+	draw_init(T.colors);
+
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	define_key("\033[200~", keys_paste_begin_code());
+	define_key("\033[201~", keys_paste_end_code());
+
+	T.restore_len = 0;
+	restore_add("\033[?2004l\033[?1006l\033[?1002l\033[?1000l");
+	restore_add_cap("sgr0");
+	restore_add_cap("cnorm");
+	restore_add_cap("rmkx");
+	restore_add_cap("rmcup");
+
+	curs_set(0);
+	T.cursor_shown = false;
+	putp("\033[?2004h"); /* bracketed paste: a paste arrives as one burst */
+
+	install_signal_handlers();
+	term_active = 1;
+	if (!T.atexit_done) {
+		atexit(term_atexit);
+		T.atexit_done = true;
+	}
+	return true;
+}
+
+void term_stop(void)
+{
+	if (!T.screen)
+		return;
+	term_active = 0;
+	putp("\033[?2004l");
+	curs_set(1);
+	endwin();
+	restore_signal_handlers();
+	delscreen(T.screen);
+	T.screen = NULL;
+	fflush(stdout);
+}
+
+bool term_has_colors(void)
+{
+	return T.colors;
+}
+
+void term_size(int *rows, int *cols)
+{
+	*rows = T.screen ? LINES : 0;
+	*cols = T.screen ? COLS : 0;
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Fills the mouse part of ev; ACT_NONE for events the interface ignores. */
+static void decode_mouse(struct ui_event *ev)
+{
+	MEVENT me;
+
+	if (getmouse(&me) != OK) {
+		ev->act = ACT_NONE;
+		return;
+	}
+	ev->y = me.y;
+	ev->x = me.x;
+	if (me.bstate & BUTTON4_PRESSED) {
+		ev->mouse = MOUSE_WHEEL_UP;
+	} else if (me.bstate & BUTTON5_PRESSED) {
+		ev->mouse = MOUSE_WHEEL_DOWN;
+	} else if (me.bstate & BUTTON1_PRESSED) {
+		long now = now_ms();
+		ev->mouse = MOUSE_CLICK;
+		ev->repeat_click = now - T.last_click_ms < DOUBLE_CLICK_MS &&
+		                   me.y == T.last_click_y && me.x == T.last_click_x;
+		/* a third click starts a new pair */
+		T.last_click_ms = ev->repeat_click ? 0 : now;
+		T.last_click_y = me.y;
+		T.last_click_x = me.x;
+	} else {
+		ev->act = ACT_NONE;
+	}
+}
+
+bool term_read(struct ui_event *ev, enum key_mode mode, int timeout_ms)
+{
+	wint_t wc;
+	int r;
+
+	memset(ev, 0, sizeof *ev);
+	if (!T.screen)
+		return false;
+	timeout(timeout_ms);
+	r = get_wch(&wc);
+	if (r == ERR)
+		return false;
+	ev->act = keys_lookup(r == KEY_CODE_YES, (int)wc, mode);
+	if (r != KEY_CODE_YES)
+		ev->ch = (wchar_t)wc;
+	if (ev->act == ACT_MOUSE)
+		decode_mouse(ev);
+	return true;
+}
+
+void term_frame_begin(void)
+{
+	erase();
+}
+
+void term_frame_end(int cursor_y, int cursor_x)
+{
+	bool show = cursor_y >= 0 && cursor_y < LINES && cursor_x >= 0 && cursor_x < COLS;
+
+	if (show != T.cursor_shown) {
+		curs_set(show ? 1 : 0);
+		T.cursor_shown = show;
+	}
+	if (show)
+		move(cursor_y, cursor_x);
+	else
+		move(LINES - 1, 0);
+	refresh();
+}
+
+void term_invalidate(void)
+{
+	clearok(curscr, TRUE);
+}
