@@ -103,7 +103,7 @@ static enum rv_code configure(struct rv *rv)
 	sqlite3_db_config(rv->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
 	if (db_register_functions(rv->db) != SQLITE_OK)
 		return db_fail(rv, "registering functions");
-	return db_exec(rv, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-16384;");
+	return db_exec(rv, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;");
 }
 
 /* WAL mode, switched on once db_migrate() has accepted the file: WAL is a
