@@ -371,13 +371,12 @@ static enum rv_code write_intake(struct hist *h, const struct demo_plan *p)
 	return command(h, &p->t_assign, p->staff, assign, NROWS(assign));
 }
 
-/* wf_start and wf_extend (with its extensions row and its two "extend"
- * history rows, the deadline's and the status's). */
+/* wf_start and wf_extend (with its extensions row and its one "extend"
+ * history row: deadline old → new, with the reason). */
 static enum rv_code write_progress(struct hist *h, const struct demo_plan *p)
 {
 	static const struct hspec start[] = { { "start", "status", "assigned", "in_progress", NULL } };
 	enum rv_code rc = p->started ? command(h, &p->t_start, p->recorder, start, 1) : RV_OK;
-	const char *st = p->started ? "in_progress" : "assigned";
 	for (int i = 0; !rc && i < p->next; i++) {
 		const struct demo_extension *x = &p->ext[i];
 		sqlite3_stmt *ins = db_stmt(h->g->rv, sql_ext);
@@ -391,9 +390,7 @@ static enum rv_code write_progress(struct hist *h, const struct demo_plan *p)
 		bind_text(ins, 6, x->at.iso);
 		rc = run(h->g, ins, "writing a demo extension");
 		const struct hspec extend[] = {
-			{ "set", "deadline", x->old_iso, x->new_iso, NULL },
 			{ "extend", "deadline", x->old_iso, x->new_iso, x->reason },
-			{ "extend", "status", st, st, x->reason },
 		};
 		if (!rc)
 			rc = command(h, &x->at, p->official, extend, NROWS(extend));
