@@ -342,11 +342,14 @@ static int global_action(struct ui *ui, struct view *top, const struct ui_event 
 	}
 }
 
+static void legend_layout(struct ui *ui, struct view *top);
+
 /* A click on the legend acts like its key. */
-static void legend_click(const struct ui *ui, struct ui_event *ev)
+static void legend_click(struct ui *ui, struct view *top, struct ui_event *ev)
 {
 	if (ev->act != ACT_MOUSE || ev->mouse != MOUSE_CLICK || ev->y != ui->rows - 1)
 		return;
+	legend_layout(ui, top);
 	for (size_t i = 0; i < ui->nlegend; i++)
 		if (ev->x >= ui->legend[i].x0 && ev->x < ui->legend[i].x1) {
 			ev->act = ui->legend[i].act;
@@ -385,7 +388,7 @@ int ui_dispatch(struct ui *ui, const struct ui_event *event)
 		ui->msg[0] = '\0';
 		rd |= RD_STATUS;
 	}
-	legend_click(ui, &ev);
+	legend_click(ui, top, &ev);
 	int r = top->ops->request ? top->ops->request(top, &ev) : RD_IGNORED;
 	if (r == RD_IGNORED)
 		r = global_action(ui, top, &ev);
@@ -439,13 +442,15 @@ static void draw_status_line(struct ui *ui, struct view *base)
 	draw_text(y, 0, ui->cols, buf, ST_DIM, false);
 }
 
-static void draw_legend(struct ui *ui, struct view *top)
+/* Where each legend entry of the top view goes on the bottom line; the
+ * same layout serves drawing and mouse clicks (which may come before the
+ * next frame is drawn). */
+static void legend_layout(struct ui *ui, struct view *top)
 {
-	int y = ui->rows - 1, x = 0;
 	enum key_mode mode = top->ops->mode ? top->ops->mode(top) : KM_NAV;
+	int x = 0;
 
 	ui->nlegend = 0;
-	draw_text(y, 0, ui->cols, "", ST_LEGEND, false);
 	for (const struct key_help *k = top->ops->keys; k && k->act != ACT_NONE; k++) {
 		char name[32];
 		if (!k->legend || !keys_names(k->act, mode, true, name, sizeof name)[0])
@@ -454,12 +459,28 @@ static void draw_legend(struct ui *ui, struct view *top)
 		int need = draw_width(name) + 1 + draw_width(label);
 		if (x + need > ui->cols || ui->nlegend == LEGEND_MAX)
 			break;
-		int x0 = x;
+		ui->legend[ui->nlegend++] = (struct legend_span){ x, x + need, k->act };
+		x += need + 2;
+	}
+}
+
+static void draw_legend(struct ui *ui, struct view *top)
+{
+	enum key_mode mode = top->ops->mode ? top->ops->mode(top) : KM_NAV;
+	int y = ui->rows - 1;
+
+	legend_layout(ui, top);
+	draw_text(y, 0, ui->cols, "", ST_LEGEND, false);
+	for (size_t i = 0; i < ui->nlegend; i++) {
+		const struct key_help *k = top->ops->keys;
+		while (k->act != ui->legend[i].act || !k->legend)
+			k++;
+		char name[32];
+		keys_names(k->act, mode, true, name, sizeof name);
+		int x = ui->legend[i].x0;
 		x += draw_str(y, x, ui->cols - x, name, ST_LEGEND_KEY);
 		x += draw_str(y, x, ui->cols - x, " ", ST_LEGEND);
-		x += draw_str(y, x, ui->cols - x, label, ST_LEGEND);
-		ui->legend[ui->nlegend++] = (struct legend_span){ x0, x, k->act };
-		x += draw_str(y, x, ui->cols - x, "  ", ST_LEGEND);
+		draw_str(y, x, ui->cols - x, k->label ? _(k->label) : action_label(k->act), ST_LEGEND);
 	}
 }
 

@@ -55,6 +55,7 @@ command -v tmux >/dev/null || { echo "run.sh: tmux not found; skipping" >&2; exi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/roviec-screen.XXXXXX")
 sock="roviec-screen-$$-$RANDOM"
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
+# shellcheck disable=SC2317  # called by the trap
 cleanup() { tm kill-server 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
 
