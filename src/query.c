@@ -131,8 +131,8 @@ static int param_blob(struct sql *q, const void *b, int len)
 static const char open_statuses[] = "p.status IN ('received', 'classified', 'assigned', 'in_progress')";
 
 /* Builds the FTS5 query: each folded word quoted (so no user text is ever
- * FTS syntax), the last one a prefix ("dat dai" → "dat" "dai"*).  NULL when
- * the text has no word. */
+ * FTS syntax), the last one a prefix ("dat dai" → "dat" "dai"*) unless
+ * the whole query is one letter.  NULL when the text has no word. */
 static char *fts_query(const char *text)
 {
 	char *f = text_fold(text);
@@ -162,7 +162,11 @@ static char *fts_query(const char *text)
 		free(out);
 		return NULL;
 	}
-	out[n - 1] = '*';
+	/* A lone one-letter prefix would merge the postings of every word
+	 * starting with it (seconds at a million petitions): a query that is
+	 * just one letter matches that word exactly. */
+	bool one_letter = n == 4;
+	out[n - 1] = one_letter ? '\0' : '*';
 	out[n] = '\0';
 	return out;
 }
@@ -202,9 +206,14 @@ static enum rv_code resolve(struct rv *rv, const struct pq_filter *f, struct res
 
 /* FROM … WHERE … for the filter, with the visibility scope. */
 static void compose_where(struct rv *rv, struct sql *q, const struct pq_filter *f, const struct resolved *r,
-                          bool need_joins)
+                          bool need_joins, bool fts_driven)
 {
-	add(q, " FROM petitions p");
+	/* A search in the default order is driven by the search index itself,
+	 * newest first (see pq_fetch). */
+	if (fts_driven)
+		add(q, " FROM petition_search s JOIN petitions p ON p.id = s.rowid");
+	else
+		add(q, " FROM petitions p");
 	if (need_joins || f->zone || f->sort == PQ_ENTERPRISE)
 		add(q, " JOIN enterprises e ON e.id = p.enterprise_id");
 	if (need_joins || f->sort == PQ_AGENCY)
@@ -237,7 +246,9 @@ static void compose_where(struct rv *rv, struct sql *q, const struct pq_filter *
 	if (r->conference)
 		add(q, " AND p.id IN (SELECT petition_id FROM conference_petitions WHERE conference_id = ?%d)",
 		    param_int(q, r->conference));
-	if (r->fts) /* a search with no word in it filters nothing */
+	if (r->fts && fts_driven)
+		add(q, " AND petition_search MATCH ?%d", param_text(q, r->fts));
+	else if (r->fts) /* a search with no word in it filters nothing */
 		add(q, " AND p.id IN (SELECT rowid FROM petition_search WHERE petition_search MATCH ?%d)",
 		    param_text(q, r->fts));
 	if (rv->role == ROLE_ENTERPRISE)
@@ -275,7 +286,7 @@ enum rv_code pq_count(struct rv *rv, const struct pq_filter *f, int64_t *n)
 	enum rv_code rc = resolve(rv, f, &r);
 	if (!rc) {
 		add(&q, "SELECT count(*)");
-		compose_where(rv, &q, f, &r, false);
+		compose_where(rv, &q, f, &r, false, false);
 		sqlite3_stmt *st = prepare(rv, &q);
 		if (!st)
 			rc = rv->code;
@@ -396,19 +407,30 @@ enum rv_code pq_fetch(struct rv *rv, const struct pq_filter *f, const struct pq_
 		free(r.fts);
 		return rc;
 	}
-	const char *expr = sort_exprs[f->sort];
+	/* A search in the default order (newest first) walks the search index
+	 * in rowid order, newest recorded first, and stops after one page: a
+	 * common word costs what a rare one does.  Sorting every match by the
+	 * received date instead would read all of them (seconds for a common
+	 * word at a million petitions).  Other orders keep the general path. */
+	bool fts_driven = r.fts && f->sort == PQ_RECEIVED;
+	const char *expr = fts_driven ? "s.rowid" : sort_exprs[f->sort];
 	/* Forward in display order means ascending unless descending. */
 	bool asc = f->descending == backward;
 	add(&q, "SELECT p.id, p.code, p.received, e.name, CASE WHEN ?%d THEN c.label_vi ELSE c.label_en END, "
 	        "c.code, a.code, p.deadline, p.status, p.title, p.version, %s",
 	    param_int(&q, i18n_vietnamese()), expr);
-	compose_where(rv, &q, f, &r, true);
-	if (after && after->set) {
+	compose_where(rv, &q, f, &r, true, fts_driven);
+	if (after && after->set && fts_driven)
+		add(&q, " AND s.rowid %s ?%d", asc ? ">" : "<", param_int(&q, after->id));
+	else if (after && after->set) {
 		int v = bind_cursor(&q, after);
 		add(&q, " AND (%s, p.id) %s (?%d, ?%d)", expr, asc ? ">" : "<", v, param_int(&q, after->id));
 	}
-	add(&q, " ORDER BY %s %s, p.id %s LIMIT ?%d", expr, asc ? "ASC" : "DESC", asc ? "ASC" : "DESC",
-	    param_int(&q, limit + 1));
+	if (fts_driven)
+		add(&q, " ORDER BY s.rowid %s LIMIT ?%d", asc ? "ASC" : "DESC", param_int(&q, limit + 1));
+	else
+		add(&q, " ORDER BY %s %s, p.id %s LIMIT ?%d", expr, asc ? "ASC" : "DESC", asc ? "ASC" : "DESC",
+		    param_int(&q, limit + 1));
 	sqlite3_stmt *st = prepare(rv, &q);
 	struct pq_page *page = calloc(1, sizeof *page);
 	if (page)
