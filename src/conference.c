@@ -174,9 +174,7 @@ static enum rv_code load_link(struct rv *rv, const char *code, struct link_state
 	sqlite3_stmt *st = db_stmt(rv,
 		"SELECT p.id, p.version, p.status, p.code, cp.conference_id, cp.answered_in_session "
 		"FROM petitions p LEFT JOIN conference_petitions cp ON cp.petition_id = p.id "
-		"WHERE p.code = upper(?1) AND (?2 = 0 OR (?2 = 1 AND p.enterprise_id = ?3) OR (?2 = 2 AND "
-		"(p.lead_agency_id = ?4 OR EXISTS (SELECT 1 FROM petition_agencies pa "
-		"WHERE pa.petition_id = p.id AND pa.agency_id = ?4))))");
+		"WHERE p.code = upper(?1) AND " RV_SCOPE_SQL);
 	if (!st)
 		return rv->code;
 	db_bind_text(st, 1, code);

@@ -64,7 +64,7 @@ int out_json_end(FILE *out, bool any)
 	return ferror(out) ? -1 : 0;
 }
 
-static json_t *cell_json(const char *cell, enum col_type type)
+json_t *out_cell_json(const char *cell, enum col_type type)
 {
 	if (!cell)
 		return json_null();
@@ -86,7 +86,7 @@ static int rows_json(FILE *out, const struct rows *r)
 	for (size_t i = 0; arr && i < r->n; i++) {
 		json_t *o = json_object();
 		for (int c = 0; o && c < r->ncols; c++)
-			json_object_set_new(o, r->cols[c].key, cell_json(rows_get(r, i, c), r->cols[c].type));
+			json_object_set_new(o, r->cols[c].key, out_cell_json(rows_get(r, i, c), r->cols[c].type));
 		json_array_append_new(arr, o);
 	}
 	int rc = arr ? out_json(out, arr) : -1;

@@ -22,6 +22,9 @@ enum out_format { OUT_TABLE, OUT_JSON, OUT_CSV };
 /* Prints rows in the format; returns 0, or -1 on a write error. */
 int out_rows(FILE *out, const struct rows *r, enum out_format fmt);
 
+/* A table cell as JSON by its column type (NULL → null).  New reference. */
+json_t *out_cell_json(const char *cell, enum col_type type);
+
 /* Prints a JSON value (pretty, UTF-8, escaped as above) and a newline. */
 int out_json(FILE *out, const json_t *v);
 

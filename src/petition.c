@@ -73,9 +73,7 @@ static const char load_sql[] =
 	"FROM petitions p JOIN enterprises e ON e.id = p.enterprise_id "
 	"LEFT JOIN zones z ON z.id = e.zone_id LEFT JOIN categories c ON c.id = p.category_id "
 	"LEFT JOIN agencies a ON a.id = p.lead_agency_id "
-	"WHERE p.code = ?1 AND (?2 = 0 OR (?2 = 1 AND p.enterprise_id = ?3) OR (?2 = 2 AND "
-	"(p.lead_agency_id = ?4 OR EXISTS (SELECT 1 FROM petition_agencies pa "
-	"WHERE pa.petition_id = p.id AND pa.agency_id = ?4))))";
+	"WHERE p.code = ?1 AND " RV_SCOPE_SQL;
 
 static void fill_main(struct rv *rv, sqlite3_stmt *st, struct petition *p)
 {

@@ -3,30 +3,15 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "output.h"
 #include "report.h"
 #include "text.h"
-
-static json_t *cell_json(const char *cell, enum col_type type)
-{
-	if (!cell)
-		return json_null();
-	switch (type) {
-	case COL_INT:
-		return json_integer(strtoll(cell, NULL, 10));
-	case COL_REAL:
-		return json_real(strtod(cell, NULL));
-	case COL_BOOL:
-		return json_boolean(strcmp(cell, "0") != 0);
-	default:
-		return json_string(cell);
-	}
-}
 
 static json_t *row_json(const struct rows *r, size_t i, json_t *into)
 {
 	json_t *o = into ? into : json_object();
 	for (int c = 0; o && c < r->ncols; c++)
-		json_object_set_new(o, r->cols[c].key, cell_json(rows_get(r, i, c), r->cols[c].type));
+		json_object_set_new(o, r->cols[c].key, out_cell_json(rows_get(r, i, c), r->cols[c].type));
 	return o;
 }
 

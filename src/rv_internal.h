@@ -73,6 +73,12 @@ enum rv_code db_fill_rows(struct rv *rv, sqlite3_stmt *st, struct rows *out);
  * enterprise id; agency id).  See petition.c's load query. */
 void petition_bind_scope(struct rv *rv, sqlite3_stmt *st, int first);
 
+/* The visibility clause those parameters feed, for petitions aliased p:
+ * "WHERE … AND " RV_SCOPE_SQL. */
+#define RV_SCOPE_SQL \
+	"(?2 = 0 OR (?2 = 1 AND p.enterprise_id = ?3) OR (?2 = 2 AND (p.lead_agency_id = ?4 OR " \
+	"EXISTS (SELECT 1 FROM petition_agencies pa WHERE pa.petition_id = p.id AND pa.agency_id = ?4))))"
+
 /* A new random UUID in canonical lower-case form (libuuid). */
 void rv_uuid(char out[static 37]);
 

@@ -145,9 +145,7 @@ static enum rv_code conflict(struct wf *w, int64_t since)
 
 static const char state_sql[] =
 	"SELECT p.id, p.version, p.status, p.code, p.category_id, p.enterprise_id, p.deadline, "
-	"p.original_deadline FROM petitions p WHERE p.code = upper(?1) AND (?2 = 0 OR (?2 = 1 AND "
-	"p.enterprise_id = ?3) OR (?2 = 2 AND (p.lead_agency_id = ?4 OR EXISTS (SELECT 1 FROM "
-	"petition_agencies pa WHERE pa.petition_id = p.id AND pa.agency_id = ?4))))";
+	"p.original_deadline FROM petitions p WHERE p.code = upper(?1) AND " RV_SCOPE_SQL;
 
 static enum rv_code load_state(struct wf *w, const char *code)
 {
