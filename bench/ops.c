@@ -30,6 +30,14 @@
 	"p.version FROM petitions p JOIN enterprises e ON e.id = p.enterprise_id " \
 	"LEFT JOIN agencies a ON a.id = p.lead_agency_id LEFT JOIN categories c ON c.id = p.category_id"
 
+/* A search page as query.c asks it: the search index drives, newest
+ * petition (highest rowid) first. */
+#define SEARCH_PAGE \
+	"SELECT p.id, p.code, p.received, e.name, c.label_vi, c.code, a.code, p.deadline, p.status, p.title, " \
+	"p.version FROM petition_search s JOIN petitions p ON p.id = s.rowid " \
+	"JOIN enterprises e ON e.id = p.enterprise_id LEFT JOIN agencies a ON a.id = p.lead_agency_id " \
+	"LEFT JOIN categories c ON c.id = p.category_id WHERE petition_search MATCH %s ORDER BY s.rowid DESC LIMIT %d;"
+
 /* query.c's sort_exprs, for the floor queries (keep in step). */
 static const char *const sort_sql[PQ_SORT_COUNT] = {
 	[PQ_RECEIVED] = "p.received",
@@ -342,12 +350,12 @@ static void add_filters(const struct ctx *c, struct op *ops, int *n, int max)
 			snprintf(where, sizeof where, " AND e.zone_id = (SELECT id FROM zones WHERE name = '%s')", c->zone);
 			break;
 		default:
+			/* query.c walks the search index newest first (rowid order) */
 			fts_literal(text, lit, sizeof lit);
-			snprintf(where, sizeof where,
-			         " AND p.id IN (SELECT rowid FROM petition_search WHERE petition_search MATCH %s)", lit);
+			snprintf(o->floor, sizeof o->floor, SEARCH_PAGE, lit, PAGE + 1);
 			snprintf(o->note, sizeof o->note, "\"%s\": %lld matches", text,
 			         pages[i].arg == 'w' ? c->common_n : pages[i].arg == 'r' ? c->rare_n : c->phrase_n);
-			break;
+			continue;
 		}
 		page_floor(o, where, order);
 	}
@@ -472,14 +480,12 @@ int cli_build(const struct ctx *c, struct cli_case *cases, int max)
 	if ((k = add_cli(cases, &n, max, "search --limit 50", "petition list --search RARE --limit 50"))) {
 		cli_args(k, c, 6, "petition", "list", "--search", c->rare, "--limit", "50");
 		fts_literal(c->rare, lit, sizeof lit);
-		snprintf(k->sql, sizeof k->sql, PAGE_COLS " WHERE p.id IN (SELECT rowid FROM petition_search WHERE "
-		                                "petition_search MATCH %s) ORDER BY p.received DESC, p.id DESC LIMIT 50;", lit);
+		snprintf(k->sql, sizeof k->sql, SEARCH_PAGE, lit, 50);
 	}
 	if ((k = add_cli(cases, &n, max, "search common --limit 50", "petition list --search COMMON --limit 50"))) {
 		cli_args(k, c, 6, "petition", "list", "--search", c->common, "--limit", "50");
 		fts_literal(c->common, lit, sizeof lit);
-		snprintf(k->sql, sizeof k->sql, PAGE_COLS " WHERE p.id IN (SELECT rowid FROM petition_search WHERE "
-		                                "petition_search MATCH %s) ORDER BY p.received DESC, p.id DESC LIMIT 50;", lit);
+		snprintf(k->sql, sizeof k->sql, SEARCH_PAGE, lit, 50);
 	}
 	if ((k = add_cli(cases, &n, max, "show", "petition show CODE"))) {
 		cli_args(k, c, 3, "petition", "show", c->code);

@@ -170,6 +170,7 @@ static void q_page(struct rv *rv, const struct query *q)
 	case 'e': f.enterprise = "0100000001"; break;
 	case 'z': f.zone = "KCN Nội Bài"; break;
 	case 's': f.search = "cấp điện"; break;
+	case 'f': f.sort = (enum pq_sort)q->sort; f.descending = q->desc; break;
 	default: break;
 	}
 	tracing = true;
@@ -233,6 +234,10 @@ static void q_petition(struct rv *rv, const struct query *q)
 	petition_free(&p);
 }
 
+/* The first page of an order (no cursor: the planner may choose another
+ * plan than for the pages after it). */
+#define FIRST(s, name) \
+	{ "page1_" name "_asc", LIST, q_page, s, false, 'f' }, { "page1_" name "_desc", LIST, q_page, s, true, 'f' }
 #define KEYSET(s, name) \
 	{ "keyset_" name "_asc", LIST, q_keyset, s, false, 0 }, { "keyset_" name "_desc", LIST, q_keyset, s, true, 0 }
 
@@ -245,6 +250,12 @@ static const struct query queries[] = {
 	KEYSET(PQ_CATEGORY, "category"),
 	KEYSET(PQ_AGENCY, "agency"),
 	KEYSET(PQ_STATUS, "status"),
+	FIRST(PQ_CODE, "code"),
+	FIRST(PQ_DEADLINE, "deadline"),
+	FIRST(PQ_ENTERPRISE, "enterprise"),
+	FIRST(PQ_CATEGORY, "category"),
+	FIRST(PQ_AGENCY, "agency"),
+	FIRST(PQ_STATUS, "status"),
 	{ "overdue_page", LIST, q_page, 0, false, 'o' },
 	{ "due_within_page", LIST, q_page, 0, false, 'd' },
 	{ "agency_page", LIST, q_page, 0, false, 'a' },
