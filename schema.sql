@@ -141,7 +141,11 @@ CREATE INDEX extensions_by_petition ON extensions(petition_id, id);
 -- Every change to a petition, written in the same transaction as the
 -- change.  Append-only: the triggers below refuse UPDATE and DELETE.
 -- `version` is the petition's version after the change, so a refused
--- stale write can list exactly what happened since.
+-- stale write can list exactly what happened since.  `hash` chains the rows
+-- in id order: SHA-256 of the previous row's hash and this row's columns
+-- (src/history.h, docs/trust.md); `roviec verify` checks it.  The odd line
+-- break before it is what migration 0005's ADD COLUMN leaves, kept
+-- identical so an upgraded database has exactly this schema.
 CREATE TABLE history (
 	id          INTEGER PRIMARY KEY,
 	petition_id INTEGER NOT NULL REFERENCES petitions(id),
@@ -154,7 +158,7 @@ CREATE TABLE history (
 	old         TEXT,
 	new         TEXT,
 	note        TEXT
-) STRICT;
+, hash BLOB) STRICT;
 CREATE INDEX history_by_petition ON history(petition_id, id);
 
 CREATE TRIGGER history_no_update BEFORE UPDATE ON history

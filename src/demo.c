@@ -14,7 +14,8 @@
  * every statement savepoint).  Then, per petition, its coordinating
  * agencies, extensions and the history rows workflow.c would have
  * written, command by command, with the same versions, fields and values;
- * history goes in INSERTs of HROWS rows.  Everything is bound with
+ * history goes in INSERTs of HROWS rows, each row's id and chain hash
+ * computed here (history.h) from the head read when the transaction opens.  Everything is bound with
  * SQLITE_STATIC from the plans of the group (nothing is allocated per
  * row), ids are given explicitly, and a transaction commits every BATCH
  * petitions. */
@@ -27,6 +28,7 @@
 
 #include "demo_data.h"
 #include "demo_plan.h"
+#include "history.h"
 #include "rv_internal.h"
 #include "users.h"
 
@@ -39,17 +41,19 @@ enum {
 
 enum {
 	GROUP = 1024, /* petitions per INSERT statement (28 parameters each) */
-	HROWS = 256,  /* history rows per INSERT statement (10 parameters each) */
+	HROWS = 256,  /* history rows per INSERT statement (12 parameters each) */
 	PET_COLS = 28,
-	HIST_COLS = 10,
+	HIST_COLS = 12,
 };
 
 /* A history row waiting for its INSERT; strings point into a plan of the
  * current group or at static data. */
 struct hrow {
-	int64_t id;
+	int64_t id;  /* the petition's */
+	int64_t hid; /* the row's, from the chain */
 	int version;
 	const char *at, *actor, *action, *field, *old, *new_, *note;
+	unsigned char hash[HISTORY_HASH_LEN];
 };
 
 /* The run: the world plans draw from, the received dates, and the writer's
@@ -66,6 +70,7 @@ struct gen {
 	char uuids[GROUP][37];
 	struct hrow hrows[HROWS];
 	int nhrows;
+	struct history_chain chain; /* ids and hashes of the history rows, in order */
 	int64_t next_id; /* the last petition id given */
 	long total, written, in_batch;
 	FILE *progress;
@@ -78,11 +83,11 @@ struct gen {
 	"answered, late_days, rating, feedback, closed, reject_reason, refer_to, decided_by, version, "           \
 	"created_at, updated_at) VALUES "
 #define HISTORY_INSERT \
-	"INSERT INTO history(petition_id, version, at, os_login, actor, action, field, old, new, note) VALUES "
+	"INSERT INTO history(id, petition_id, version, at, os_login, actor, action, field, old, new, note, hash) VALUES "
 #define ROW28 "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-#define ROW10 "(?,?,?,?,?,?,?,?,?,?)"
+#define ROW12 "(?,?,?,?,?,?,?,?,?,?,?,?)"
 
-static const char sql_history[] = HISTORY_INSERT ROW10;
+static const char sql_history[] = HISTORY_INSERT ROW12;
 static const char sql_coord[] = "INSERT INTO petition_agencies(petition_id, agency_id) VALUES (?1, ?2)";
 static const char sql_ext[] = "INSERT INTO extensions(petition_id, old_deadline, new_deadline, reason, actor, at) "
                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
@@ -275,16 +280,18 @@ static enum rv_code insert_petitions(struct gen *g)
 
 static void bind_hrow(sqlite3_stmt *st, int base, const struct hrow *h)
 {
-	sqlite3_bind_int64(st, base + 1, h->id);
-	sqlite3_bind_int(st, base + 2, h->version);
-	bind_text(st, base + 3, h->at);
-	bind_text(st, base + 4, h->actor); /* each person runs roviec under their own login */
-	bind_text(st, base + 5, h->actor);
-	bind_text(st, base + 6, h->action);
-	bind_text(st, base + 7, h->field);
-	bind_text(st, base + 8, h->old);
-	bind_text(st, base + 9, h->new_);
-	bind_text(st, base + 10, h->note);
+	sqlite3_bind_int64(st, base + 1, h->hid);
+	sqlite3_bind_int64(st, base + 2, h->id);
+	sqlite3_bind_int(st, base + 3, h->version);
+	bind_text(st, base + 4, h->at);
+	bind_text(st, base + 5, h->actor); /* each person runs roviec under their own login */
+	bind_text(st, base + 6, h->actor);
+	bind_text(st, base + 7, h->action);
+	bind_text(st, base + 8, h->field);
+	bind_text(st, base + 9, h->old);
+	bind_text(st, base + 10, h->new_);
+	bind_text(st, base + 11, h->note);
+	sqlite3_bind_blob(st, base + 12, h->hash, HISTORY_HASH_LEN, SQLITE_STATIC);
 }
 
 /* Writes the waiting history rows: a full buffer in one INSERT, fewer one
@@ -331,8 +338,14 @@ static enum rv_code command(struct hist *h, const struct demo_stamp *at, const c
 	for (size_t i = 0; i < n; i++) {
 		if (!rows[i].action)
 			continue;
-		g->hrows[g->nhrows++] = (struct hrow){ h->id, h->version, at->iso, actor, rows[i].action,
-			                               rows[i].field, rows[i].old, rows[i].new_, rows[i].note };
+		struct hrow *r = &g->hrows[g->nhrows++];
+		*r = (struct hrow){ .id = h->id, .version = h->version, .at = at->iso, .actor = actor,
+			            .action = rows[i].action, .field = rows[i].field, .old = rows[i].old,
+			            .new_ = rows[i].new_, .note = rows[i].note };
+		const struct history_row hr = { .petition_id = r->id, .version = r->version, .at = r->at,
+			                        .os_login = r->actor, .actor = r->actor, .action = r->action,
+			                        .field = r->field, .old = r->old, .new_ = r->new_, .note = r->note };
+		history_chain_next(&g->chain, &hr, &r->hid, r->hash);
 		enum rv_code rc = g->nhrows == HROWS ? flush_history(g) : RV_OK;
 		if (rc)
 			return rc;
@@ -495,6 +508,8 @@ static enum rv_code batch_begin(struct gen *g)
 		g->w.seq_dirty[k] = false;
 		sqlite3_reset(st);
 	}
+	if (!rc)
+		rc = history_head(rv, &g->chain);
 	sqlite3_stmt *st = rc ? NULL : db_stmt(rv, "SELECT coalesce(max(id), 0) FROM petitions");
 	if (!rc && (!st || db_step(rv, st) != SQLITE_ROW))
 		return rv->code;
@@ -599,7 +614,7 @@ static enum rv_code write_all(struct gen *g)
 	reset_busy_statements(g->rv);
 	g->plans = malloc(GROUP * sizeof *g->plans);
 	g->st_group = g->plans ? prepare_rows(g, PETITION_INSERT, ROW28, GROUP) : NULL;
-	g->st_hgroup = g->st_group ? prepare_rows(g, HISTORY_INSERT, ROW10, HROWS) : NULL;
+	g->st_hgroup = g->st_group ? prepare_rows(g, HISTORY_INSERT, ROW12, HROWS) : NULL;
 	if (!g->plans || !g->st_group || !g->st_hgroup)
 		return g->plans ? g->rv->code : nomem(g->rv);
 	enum rv_code rc = RV_OK;

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "history.h"
 #include "i18n.h"
 #include "import_internal.h"
 #include "refdata.h"
@@ -212,22 +213,19 @@ static int64_t conf_lookup(const struct conf_map *m, const char *uuid)
 	return 0;
 }
 
+/* History gets new ids, in each petition's order, and a fresh chain:
+ * rows are appended, never inserted below existing ids (history is
+ * append-only).  A row without os_login was run by its actor. */
 static enum rv_code insert_history(struct import *im, int64_t pid, json_t *h)
 {
-	sqlite3_stmt *st = db_stmt(im->rv, "INSERT INTO history(id, petition_id, version, at, os_login, actor, action, "
-	                                   "field, old, new, note) VALUES (nullif(?1, 0), ?2, ?3, ?4, coalesce(?5, ?6), ?6, ?7, ?8, "
-	                                   "?9, ?10, ?11)");
-	if (!st)
-		return im->rv->code;
-	/* History gets new ids, in each petition's order: rows are appended,
-	 * never inserted below existing ids (history is append-only). */
-	sqlite3_bind_int64(st, 1, 0);
-	sqlite3_bind_int64(st, 2, pid);
-	sqlite3_bind_int64(st, 3, num(h, "version"));
-	static const char *const keys[] = { "at", "os_login", "actor", "action", "field", "from", "to", "note" };
-	for (int k = 0; k < 8; k++)
-		db_bind_text(st, 4 + k, str(h, keys[k]));
-	return sqlite3_step(st) == SQLITE_DONE ? RV_OK : db_fail(im->rv, "importing history");
+	const char *actor = str(h, "actor");
+	const struct history_row row = {
+		.petition_id = pid, .version = num(h, "version"), .at = str(h, "at"),
+		.os_login = str(h, "os_login") ? str(h, "os_login") : actor, .actor = actor,
+		.action = str(h, "action"), .field = str(h, "field"), .old = str(h, "from"), .new_ = str(h, "to"),
+		.note = str(h, "note"),
+	};
+	return history_append(im->rv, &row);
 }
 
 static enum rv_code insert_extension(struct import *im, int64_t pid, json_t *x)

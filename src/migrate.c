@@ -9,28 +9,37 @@
  * schema.sql always equals "version 1 plus every migration"; the migration
  * test checks that an upgraded file ends with the same schema. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "history.h"
 #include "rv_internal.h"
+
+/* A step whose data needs C (hashing) runs `fill` where its script has
+ * the line FILL_MARKER: the script before it, fill, then the rest. */
+#define FILL_MARKER "-- roviec: backfill"
 
 struct migration {
 	int to;          /* the version this step produces */
 	const char *const *sql; /* the script, applied on top of version to - 1 */
+	enum rv_code (*fill)(struct rv *rv); /* or NULL */
 };
 
 /* The migration scripts in migrations/, compiled in like schema.sql. */
 extern const char *const roviec_migration_0002;
 extern const char *const roviec_migration_0003;
 extern const char *const roviec_migration_0004;
+extern const char *const roviec_migration_0005;
 
 /* Ordered: each step takes the database from version to - 1 to `to`. */
 static const struct migration migrations[] = {
-	{ 2, &roviec_migration_0002 },
-	{ 3, &roviec_migration_0003 },
-	{ 4, &roviec_migration_0004 },
+	{ 2, &roviec_migration_0002, NULL },
+	{ 3, &roviec_migration_0003, NULL },
+	{ 4, &roviec_migration_0004, NULL },
+	{ 5, &roviec_migration_0005, history_backfill },
 };
 
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 
 int db_schema_version(void)
 {
@@ -64,6 +73,22 @@ static enum rv_code create_schema(struct rv *rv)
 	return code;
 }
 
+/* The script of m, with its fill step where the marker is. */
+static enum rv_code run_script(struct rv *rv, const struct migration *m, const char *sql)
+{
+	const char *mark = m->fill ? strstr(sql, FILL_MARKER) : NULL;
+	if (!mark)
+		return db_exec(rv, sql);
+	char *before = strndup(sql, (size_t)(mark - sql));
+	if (!before)
+		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+	enum rv_code code = db_exec(rv, before);
+	free(before);
+	if (code == RV_OK)
+		code = m->fill(rv);
+	return code == RV_OK ? db_exec(rv, mark) : code;
+}
+
 static enum rv_code apply_step(struct rv *rv, const struct migration *m, const char *sql)
 {
 	enum rv_code code = db_begin(rv);
@@ -71,7 +96,7 @@ static enum rv_code apply_step(struct rv *rv, const struct migration *m, const c
 		return code;
 	/* Re-read inside the write lock: another process may have upgraded. */
 	if (read_int(rv, "PRAGMA user_version") == m->to - 1) {
-		code = db_exec(rv, sql);
+		code = run_script(rv, m, sql);
 		if (code == RV_OK)
 			code = set_version(rv, m->to);
 	}

@@ -24,6 +24,7 @@ enum rv_code {
 	RV_ENOTFOUND = 3, /* no such petition, agency, … */
 	RV_ECONFLICT = 4, /* changed by someone else since, or a duplicate */
 	RV_EPERM = 5,     /* not permitted for this role */
+	RV_EVERIFY = 6,   /* the database or its history failed verification */
 };
 
 struct rv;

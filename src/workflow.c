@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "history.h"
 #include "i18n.h"
 #include "input.h"
 #include "refdata.h"
@@ -71,21 +72,11 @@ static enum rv_code history(struct wf *w, const char *action, const char *field,
                             const char *to, const char *note)
 {
 	struct rv *rv = w->rv;
-	sqlite3_stmt *st = db_stmt(rv, "INSERT INTO history(petition_id, version, at, os_login, actor, action, "
-	                               "field, old, new, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-	if (!st)
-		return rv->code;
-	sqlite3_bind_int64(st, 1, w->id);
-	sqlite3_bind_int64(st, 2, w->version + 1);
-	db_bind_text(st, 3, w->now);
-	db_bind_text(st, 4, rv->os_login);
-	db_bind_text(st, 5, rv->actor);
-	db_bind_text(st, 6, action);
-	db_bind_text(st, 7, field);
-	db_bind_text(st, 8, from);
-	db_bind_text(st, 9, to);
-	db_bind_text(st, 10, note);
-	return sqlite3_step(st) == SQLITE_DONE ? RV_OK : db_fail(rv, "writing history");
+	const struct history_row row = {
+		.petition_id = w->id, .version = w->version + 1, .at = w->now, .os_login = rv->os_login,
+		.actor = rv->actor, .action = action, .field = field, .old = from, .new_ = to, .note = note,
+	};
+	return history_append(rv, &row);
 }
 
 enum rv_code wf_history(struct rv *rv, int64_t petition_id, int64_t version, const char *action,
