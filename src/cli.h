@@ -4,8 +4,9 @@
  * in one table, parses the global options (--db, --as, --lang), opens the
  * session the command needs, runs it and turns its result into the exit
  * status (0 ok, 1 internal, 2 usage/input, 3 not found, 4 conflict,
- * 5 not permitted).  Errors are one line on stderr naming the field and the
- * value.  Commands parse their own options with args.h. */
+ * 5 not permitted, 6 verification failed).  Errors are one line on
+ * stderr naming the field and the value.  Commands parse their own
+ * options with args.h. */
 #ifndef ROVIEC_CLI_H
 #define ROVIEC_CLI_H
 
@@ -53,7 +54,7 @@ int cli_usage(const struct cmd_entry *cmd, const char *fmt, ...) __attribute__((
 
 extern const struct cmd_entry cmd_init, cmd_demo, cmd_zone, cmd_agency, cmd_enterprise, cmd_category,
 	cmd_user, cmd_holiday, cmd_petition, cmd_tui, cmd_conference, cmd_report, cmd_export, cmd_import,
-	cmd_remind;
+	cmd_remind, cmd_verify, cmd_backup, cmd_restore;
 
 
 

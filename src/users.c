@@ -20,6 +20,7 @@ static const unsigned perm_roles[PERM_COUNT] = {
 	[PERM_REFDATA] = R(ROLE_ADMIN) | R(ROLE_STAFF) | R(ROLE_OFFICIAL),
 	[PERM_ADMIN] = R(ROLE_ADMIN),
 	[PERM_RATE] = R(ROLE_ADMIN) | R(ROLE_STAFF) | R(ROLE_OFFICIAL) | R(ROLE_ENTERPRISE),
+	[PERM_AUDIT] = R(ROLE_ADMIN) | R(ROLE_STAFF) | R(ROLE_OFFICIAL),
 };
 static const char *const perm_names[PERM_COUNT] = {
 	[PERM_READ] = "read petitions",
@@ -29,6 +30,7 @@ static const char *const perm_names[PERM_COUNT] = {
 	[PERM_REFDATA] = "change reference data",
 	[PERM_ADMIN] = "administer users and holidays",
 	[PERM_RATE] = "record satisfaction",
+	[PERM_AUDIT] = "verify or back up the database",
 };
 
 /* Loads login's role; RV_ENOTFOUND when not registered. */

@@ -19,6 +19,7 @@ enum perm {
 	PERM_REFDATA,  /* zones, agencies, enterprises, categories */
 	PERM_ADMIN,    /* users, holidays */
 	PERM_RATE,     /* record the enterprise's satisfaction */
+	PERM_AUDIT,    /* verify the whole database and back it up (sees every petition) */
 	PERM_COUNT
 };
 
