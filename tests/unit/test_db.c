@@ -20,6 +20,7 @@
 #include "fixture.h"
 #include "query.h"
 #include "rv_internal.h"
+#include "verify.h"
 #include "workflow.h"
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -324,6 +325,10 @@ static void test_upgrade_from_v1_fixture(void **state)
 		"(2, 'u2', 'KN-2025-00002', 1, 'written', '2025-12-02', 'Điện', 1, 1, 'An', '2025-12-02', "
 		" '2025-12-20', '2025-12-20', 'assigned', NULL, NULL, NULL, NULL, NULL, 2, 't', 't');"
 		"INSERT INTO extensions VALUES (1, 1, '2025-12-05', '2025-12-10', 'Chờ', 'hung', 't');"
+		"INSERT INTO history(petition_id, version, at, os_login, actor, action, field, old, new, note) VALUES "
+		"(1, 1, 't', 'lan', 'lan', 'create', NULL, NULL, 'KN-2025-00001', NULL),"
+		"(2, 1, 't', 'lan', 'lan', 'create', NULL, NULL, 'KN-2025-00002', ''),"
+		"(1, 2, 't', 'root', 'hung', 'extend', 'deadline', '2025-12-05', '2025-12-10', 'Chờ');"
 		"PRAGMA user_version = 1;";
 	assert_int_equal(sqlite3_exec(db, data, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
@@ -331,6 +336,12 @@ static void test_upgrade_from_v1_fixture(void **state)
 	struct rv *rv = open_path(path, false);
 	assert_int_equal(rv_status(rv), RV_OK);
 	assert_false(rv_created(rv));
+	if (db_schema_version() >= 5) { /* the history that was there got its chain */
+		struct verify_checkpoint head;
+		assert_int_equal(verify_db(rv, rv->db, NULL, &head), RV_OK);
+		assert_int_equal(head.rows, 3);
+		assert_int_equal(head.id, 3);
+	}
 	rv_close(&rv);
 	db = plain_open(path);
 	assert_int_equal(plain_int(db, "PRAGMA user_version"), db_schema_version());
