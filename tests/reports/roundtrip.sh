@@ -31,6 +31,8 @@ else
 fi
 assert_eq "history rows compared: all of them" "$(sqlite3 "$ROVIEC_DB" 'SELECT count(*) FROM history')" \
 	"$(sqlite3 "$NEW" 'SELECT count(*) FROM history')"
+rv --db "$NEW" verify
+assert_status 0 "the restored history carries a hash chain that verifies"
 rv --db "$NEW" petition list --search "ngap nuoc" --count
 assert_out "1" "the search index is rebuilt (accent-insensitive search works)"
 rv --db "$NEW" report agencies --json
