@@ -17,7 +17,7 @@
 static const struct cmd_entry *const commands[] = {
 	&cmd_init, &cmd_demo, &cmd_petition, &cmd_zone, &cmd_agency, &cmd_enterprise,
 	&cmd_category, &cmd_user, &cmd_holiday, &cmd_conference, &cmd_report, &cmd_export, &cmd_import,
-	&cmd_remind, &cmd_verify, &cmd_backup, &cmd_restore, &cmd_tui,
+	&cmd_remind, &cmd_verify, &cmd_backup, &cmd_restore, &cmd_lookup, &cmd_tui,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -54,7 +54,7 @@ int cli_usage(const struct cmd_entry *cmd, const char *fmt, ...) __attribute__((
 
 extern const struct cmd_entry cmd_init, cmd_demo, cmd_zone, cmd_agency, cmd_enterprise, cmd_category,
 	cmd_user, cmd_holiday, cmd_petition, cmd_tui, cmd_conference, cmd_report, cmd_export, cmd_import,
-	cmd_remind, cmd_verify, cmd_backup, cmd_restore;
+	cmd_remind, cmd_verify, cmd_backup, cmd_restore, cmd_lookup;
 
 
 

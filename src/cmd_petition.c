@@ -3,6 +3,7 @@
  * cmd_petition_show.c.  Each subcommand is one row of the table below:
  * its options and the function that runs it. */
 #include <errno.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "input.h"
 #include "output.h"
 #include "petition_cmds.h"
+#include "pin.h"
 #include "workflow.h"
 
 #define EXPECT { "expect-version", true, false }
@@ -64,14 +66,17 @@ static bool expect_version(struct cli *c, const struct args *a, int64_t *v)
 }
 
 /* After a successful write: the petition's code and new version, or the
- * petition as JSON with --json. */
-static int report(struct cli *c, const struct args *a, const char *code)
+ * petition as JSON with --json (plus "pin" when pin is not NULL: the PIN
+ * just issued, null when none was). */
+static int report_pin(struct cli *c, const struct args *a, const char *code, const char *pin)
 {
 	struct petition *p = NULL;
 	if (petition_load(c->rv, code, 0, &p) != RV_OK)
 		return cli_fail(c);
 	if (args_has(a, "json")) {
 		json_t *j = petition_json(p, false);
+		if (j && pin)
+			json_object_set_new(j, "pin", *pin ? json_string(pin) : json_null());
 		out_json(c->out, j);
 		json_decref(j);
 	} else {
@@ -84,6 +89,26 @@ static int report(struct cli *c, const struct args *a, const char *code)
 	}
 	petition_free(&p);
 	return 0;
+}
+
+static int report(struct cli *c, const struct args *a, const char *code)
+{
+	return report_pin(c, a, code, NULL);
+}
+
+/* The receipt line of a new or re-issued PIN: "KN-2026-00001  PIN 12345678",
+ * the code alone when no PIN was issued (a --request-id retry). */
+static int receipt(struct cli *c, const struct args *a, const char *code, char pin[static PIN_BUF])
+{
+	int st = 0;
+	if (args_has(a, "json"))
+		st = report_pin(c, a, code, pin);
+	else if (*pin)
+		fprintf(c->out, "%s  %s %s\n", code, _("PIN"), pin);
+	else
+		fprintf(c->out, "%s\n", code);
+	sodium_memzero(pin, PIN_BUF);
+	return st;
 }
 
 static int do_add(struct cli *c, const struct args *a)
@@ -111,15 +136,24 @@ static int do_add(struct cli *c, const struct args *a)
 		if (in.body_len == 0)
 			in.body = NULL;
 	}
-	char code[RV_CODE_MAX];
+	char code[RV_CODE_MAX], pin[PIN_BUF];
+	in.pin = pin;
 	enum rv_code rc = wf_add(c->rv, &in, code);
 	free(stdin_body);
 	if (rc)
 		return cli_fail(c);
-	if (args_has(a, "json"))
-		return report(c, a, code);
-	fprintf(c->out, "%s\n", code);
-	return 0;
+	return receipt(c, a, code, pin);
+}
+
+/* petition pin CODE: a new PIN for an enterprise that lost its receipt. */
+static int do_pin(struct cli *c, const struct args *a)
+{
+	if (a->npos != 1)
+		return cli_usage(&cmd_petition, "petition pin takes one tracking code");
+	char pin[PIN_BUF], code[RV_CODE_MAX];
+	if (pin_reissue(c->rv, a->pos[0], pin, code))
+		return cli_fail(c);
+	return receipt(c, a, code, pin);
 }
 
 /* Every workflow move: validate the arity, run, report. */
@@ -208,6 +242,7 @@ static const struct arg_spec assign_spec[] = {
 	{ "within", true, false }, { "due", true, false }, EXPECT, JSON,
 };
 static const struct arg_spec plain_spec[] = { EXPECT, JSON };
+static const struct arg_spec pin_spec[] = { JSON };
 static const struct arg_spec answer_spec[] = { { "result", true, false }, { "outcome", true, false }, EXPECT, JSON };
 static const struct arg_spec close_spec[] = { { "rating", true, false }, { "feedback", true, false }, EXPECT, JSON };
 static const struct arg_spec reject_spec[] = { { "reason", true, false }, { "refer-to", true, false }, EXPECT, JSON };
@@ -232,6 +267,7 @@ static const struct petition_sub {
 	SUB("withdraw", withdraw_spec, do_withdraw),
 	SUB("reopen", reopen_spec, do_reopen),
 	SUB("extend", extend_spec, do_extend),
+	SUB("pin", pin_spec, do_pin),
 	{ "show", petition_show_spec, PETITION_SHOW_NSPEC, petition_show },
 	{ "list", petition_list_spec, PETITION_LIST_NSPEC, petition_list },
 };
@@ -254,7 +290,7 @@ const struct cmd_entry cmd_petition = {
 	"petition",
 	N_("roviec petition add --enterprise TAXCODE --title TEXT [--body TEXT|-] [--category CODE]\n"
 	   "                    [--channel conference|written|phone|online|direct] [--received DATE]\n"
-	   "                    [--request-id ID] [--json]              prints the tracking code\n"
+	   "                    [--request-id ID] [--json]     prints the tracking code and the PIN\n"
 	   "roviec petition classify CODE --category CODE\n"
 	   "roviec petition assign CODE --lead AGENCY [--coordinate AGENCY]... --person TEXT [--within N | --due DATE]\n"
 	   "roviec petition start CODE\n"
@@ -264,6 +300,7 @@ const struct cmd_entry cmd_petition = {
 	   "roviec petition withdraw CODE [--note TEXT]\n"
 	   "roviec petition reopen CODE --reason TEXT\n"
 	   "roviec petition extend CODE --due DATE --reason TEXT\n"
+	   "roviec petition pin CODE [--json]   a new PIN for roviec lookup (the old one stops working)\n"
 	   "roviec petition show CODE [--json]\n"
 	   "roviec petition list [--status S] [--overdue] [--due-within N] [--agency CODE] [--category CODE]\n"
 	   "                     [--enterprise TAXCODE] [--zone NAME] [--search TEXT] [--sort [-]FIELD]\n"

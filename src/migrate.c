@@ -30,6 +30,7 @@ extern const char *const roviec_migration_0002;
 extern const char *const roviec_migration_0003;
 extern const char *const roviec_migration_0004;
 extern const char *const roviec_migration_0005;
+extern const char *const roviec_migration_0006;
 
 /* Ordered: each step takes the database from version to - 1 to `to`. */
 static const struct migration migrations[] = {
@@ -37,9 +38,10 @@ static const struct migration migrations[] = {
 	{ 3, &roviec_migration_0003, NULL },
 	{ 4, &roviec_migration_0004, NULL },
 	{ 5, &roviec_migration_0005, history_backfill },
+	{ 6, &roviec_migration_0006, NULL },
 };
 
-#define SCHEMA_VERSION 5
+#define SCHEMA_VERSION 6
 
 int db_schema_version(void)
 {

@@ -16,6 +16,7 @@
 #include "history.h"
 #include "i18n.h"
 #include "input.h"
+#include "pin.h"
 #include "refdata.h"
 #include "rv_internal.h"
 #include "text.h"
@@ -427,23 +428,33 @@ enum rv_code wf_add(struct rv *rv, const struct intake_args *a, char code[static
 	enum rv_code rc = users_require(rv, PERM_INTAKE);
 	if (!rc)
 		rc = intake_validate(rv, a, &in);
+	char hash[PIN_HASH_BUF]; /* hashed before the write lock is taken */
+	if (!rc && a->pin && !pin_new(a->pin, hash))
+		rc = rv_fail(rv, RV_EIO, "pin", _("pin: cannot generate a PIN (libsodium)"));
 	if (!rc)
 		rc = db_begin(rv);
 	if (!rc) {
 		if (in.request_id && find_request(rv, in.request_id, code)) {
 			rc = db_end(rv, RV_OK); /* a retry: the first answer stands */
+			if (a->pin)
+				a->pin[0] = '\0';
 		} else {
 			rc = intake_insert(rv, &in, w.now, code, &w.id);
 			if (!rc)
 				rc = history(&w, "create", NULL, NULL, code, NULL);
+			if (!rc && a->pin)
+				rc = pin_store(rv, w.id, hash, w.now);
 			char low[40];
 			if (!rc && in.category_id)
 				rc = history(&w, "set", "category", NULL, category_code(a->category, low), NULL);
 			rc = db_end(rv, rc);
 		}
 	}
-	if (rc)
+	if (rc) {
 		code[0] = '\0';
+		if (a->pin)
+			a->pin[0] = '\0';
+	}
 	free(in.title);
 	free(in.body);
 	free(in.request_id);

@@ -44,6 +44,9 @@ struct intake_args {
 	const char *channel;    /* optional, default "written" */
 	const char *received;   /* date, optional, default today; never in the future */
 	const char *request_id; /* optional idempotency key: a retry returns the first code */
+	char *pin;              /* optional, PIN_BUF bytes (pin.h): when set, a PIN is issued and
+	                         * written here, its hash stored; "" on a --request-id retry
+	                         * (the first answer had it; staff can re-issue) */
 };
 
 struct assign_args {

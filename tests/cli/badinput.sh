@@ -16,10 +16,10 @@ assert_ok "init"
 "$ROVIEC" user add lanhdao --role official
 "$ROVIEC" user add dn --role enterprise --enterprise 0100000001
 "$ROVIEC" user add lienlac --role agency --agency SXD
-P=$("$ROVIEC" petition add --enterprise 0100000001 --title "Tiếp nhận")
-PA=$("$ROVIEC" petition add --enterprise 0100000001 --title "Đã giao" --category dat-dai)
+P=$("$ROVIEC" petition add --enterprise 0100000001 --title "Tiếp nhận" | cut -d" " -f1)
+PA=$("$ROVIEC" petition add --enterprise 0100000001 --title "Đã giao" --category dat-dai | cut -d" " -f1)
 "$ROVIEC" petition assign "$PA" --lead BQL --person "Trần Thị Bình" --within 5 >/dev/null
-PO=$("$ROVIEC" petition add --enterprise 0100000002 --title "Của doanh nghiệp khác")
+PO=$("$ROVIEC" petition add --enterprise 0100000002 --title "Của doanh nghiệp khác" | cut -d" " -f1)
 assert_eq "fixture petitions" "KN-2026-00001 KN-2026-00002 KN-2026-00003" "$P $PA $PO"
 FP=$(db_fingerprint)
 ADD=(petition add --enterprise 0100000001)

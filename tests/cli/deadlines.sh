@@ -15,7 +15,7 @@ assert_ok "category add --within 7"
 # new_petition TITLE [CATEGORY]: adds and classifies on ROVIEC_TODAY; prints the code.
 new_petition() {
 	local code
-	code=$("$ROVIEC" petition add --enterprise 0100000001 --title "$1")
+	code=$("$ROVIEC" petition add --enterprise 0100000001 --title "$1" | cut -d" " -f1)
 	"$ROVIEC" petition classify "$code" --category "${2:-dat-dai}" >/dev/null
 	echo "$code"
 }

@@ -87,8 +87,8 @@ rv petition add --enterprise 0101234567 --title "Đề nghị hỗ trợ thủ t
 	--body "Doanh nghiệp chưa được giao đất.
 Kính đề nghị Ban xem xét." --channel conference
 assert_ok "petition add"
-assert_match "petition add prints only the tracking code" '^KN-2026-00001$' "$OUT"
-CODE=$OUT
+assert_match "petition add prints the tracking code and the PIN" '^KN-2026-00001  PIN [0-9]{8}$' "$OUT"
+CODE=${OUT%% *}
 
 ROVIEC_NOW=2026-01-08T02:10:00Z rv petition classify "$CODE" --category dat-dai
 assert_ok "classify"
@@ -300,6 +300,7 @@ fi
 
 # A write can print the petition as JSON (--json after any move).
 C2=$(ROVIEC_NOW=2026-01-08T09:00:00Z "$ROVIEC" petition add --enterprise 0107654321-001 --title "Mất điện kéo dài" --category dien --channel phone --received 07/01/2026)
+C2=${C2%% *} # the receipt: code and PIN
 assert_eq "second petition gets the next code" "KN-2026-00002" "$C2"
 rv petition assign "$C2" --lead evn --person "Lê Văn Cường" --json
 assert_ok "assign --json"

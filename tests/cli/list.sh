@@ -92,7 +92,7 @@ HOALAC  Ủy ban nhân dân xã Hòa Lạc  commune" "agency list by name, Vietn
 add() { # add TAXCODE RECEIVED TITLE [CATEGORY]
 	local extra=()
 	if [ $# -gt 3 ]; then extra=(--category "$4"); fi
-	"$ROVIEC" petition add --enterprise "$1" --received "$2" --title "$3" "${extra[@]}"
+	"$ROVIEC" petition add --enterprise "$1" --received "$2" --title "$3" "${extra[@]}" | cut -d" " -f1
 }
 P1=$(add 0100000001 02/03/2026 "Chậm giao đất, vướng đất đai" dat-dai)
 P2=$(add 0100000005 2026-03-03 "Mất điện thường xuyên" dien)

@@ -13,7 +13,8 @@
 #                       with ROVIEC_TODAY=2026-04-15
 #   db_dump [DB]        every table's rows (no FTS internals), for comparing
 #                       databases; history without its ids (a restore
-#                       appends it petition by petition)
+#                       appends it petition by petition); not the PIN
+#                       hashes and lookup counters, which no export carries
 
 # shellcheck source=../cli/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../cli/lib.sh"
@@ -72,7 +73,7 @@ build_dataset() {
 db_dump() {
 	local db=${1:-$ROVIEC_DB} t
 	sqlite3 "$db" 'PRAGMA user_version'
-	for t in $(sqlite3 "$db" "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'petition_search%' AND name NOT LIKE 'sqlite_%' ORDER BY name"); do
+	for t in $(sqlite3 "$db" "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'petition_search%' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('petition_pins', 'lookup_failures') ORDER BY name"); do
 		echo "== $t"
 		if [ "$t" = history ]; then # append-only: a restore renumbers, keeping each petition's order
 			sqlite3 -header "$db" "SELECT petition_id, version, at, os_login, actor, action, field, old, new, note FROM history ORDER BY petition_id, id"

@@ -18,7 +18,7 @@ at() {  # at YYYY-MM-DD COMMAND… : run as canbo on that day
 }
 add() {  # add YYYY-MM-DD TAXCODE CATEGORY CHANNEL TITLE BODY → prints the code
 	at "$1" petition add --received "$1" --enterprise "$2" --category "$3" --channel "$4" \
-		--title "$5" --body "$6"
+		--title "$5" --body "$6" | cut -d" " -f1
 }
 
 ROVIEC_TODAY=2026-01-05 ROVIEC_NOW=2026-01-05T01:00:00Z "$R" init >/dev/null
