@@ -7,7 +7,7 @@
 # database verifies.
 . "$(dirname "$0")/lib.sh"
 
-rv demo --petitions 120 --seed 7
+rv demo --petitions 60 --seed 7
 assert_status 0 "demo database"
 ROWS=$(sqlite3 "$ROVIEC_DB" 'SELECT count(*) FROM history')
 
@@ -114,7 +114,7 @@ assert_err "roviec: history row $ROWS differs from the checkpoint: history up to
 # ---- backup while another process writes, then restore ----
 TAX=$(sqlite3 "$ROVIEC_DB" "SELECT tax_code FROM enterprises ORDER BY id LIMIT 1")
 (
-	for i in $(seq 1 25); do
+	for i in $(seq 1 15); do
 		"$ROVIEC" petition add --enterprise "$TAX" --title "Ghi song song $i" >/dev/null 2>>"$T/writer.err" || echo "fail $i" >>"$T/writer.err"
 	done
 ) &
