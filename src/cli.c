@@ -17,7 +17,7 @@
 static const struct cmd_entry *const commands[] = {
 	&cmd_init, &cmd_demo, &cmd_petition, &cmd_zone, &cmd_agency, &cmd_enterprise,
 	&cmd_category, &cmd_user, &cmd_holiday, &cmd_conference, &cmd_report, &cmd_export, &cmd_import,
-	&cmd_remind, &cmd_tui,
+	&cmd_remind, &cmd_tui, &cmd_complete,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -48,7 +48,8 @@ static void print_help(FILE *out)
 	fprintf(out, "%s", _("Usage: roviec [--db FILE] [--as USER] [--lang vi|en] [--no-color] [COMMAND ...]\n\n"
 	                     "With no command, opens the terminal interface.\n\nCommands:\n"));
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(out, "  %-12s %s\n", commands[i]->name, _(commands[i]->summary));
+		if (!(commands[i]->flags & CMD_HIDDEN))
+			fprintf(out, "  %-12s %s\n", commands[i]->name, _(commands[i]->summary));
 	fprintf(out, "%s", _("\nroviec COMMAND --help shows a command's options.\n"
 	                     "Environment: ROVIEC_DB (database), ROVIEC_TODAY=YYYY-MM-DD (pin today), NO_COLOR, LANG.\n"
 	                     "Exit status: 0 ok, 1 internal error, 2 bad usage or input, 3 not found, 4 conflict, "
