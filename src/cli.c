@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "output.h"
 #include "rows.h"
+#include "settings.h"
 #include "text.h"
 #include "users.h"
 
@@ -144,9 +145,23 @@ int cli_main(int argc, char **argv, tui_entry tui)
 		free(vis);
 		return RV_EINPUT;
 	}
+	/* Precedence: command line > environment > user file > system file. */
+	struct settings set;
+	char err[1024];
+	if (!settings_load(&set, err, sizeof err)) {
+		fprintf(stderr, "roviec: %s\n", err);
+		return RV_EINPUT;
+	}
+	if (!lang && set.language[0] && !i18n_env_language())
+		i18n_init(set.language);
+	const char *env_db = getenv("ROVIEC_DB");
+	if (!c.db_path && !(env_db && *env_db) && set.database[0])
+		c.db_path = set.database;
 	const char *e = getenv("NO_COLOR");
-	if (e && *e)
+	if ((e && *e) || set.color == 0)
 		c.no_color = true;
+	c.due_soon = set.due_soon;
+	date_display_iso(set.date_style == DATE_STYLE_ISO);
 	if (first < argc && strcmp(argv[first], "--version") == 0) {
 		printf("roviec %s\n", ROVIEC_VERSION);
 		return 0;

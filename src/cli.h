@@ -23,6 +23,7 @@ struct cli {
 	const char *db_path; /* --db, or NULL */
 	const char *as_user; /* --as, or NULL */
 	bool no_color;
+	int due_soon;        /* the configuration's due_soon, or -1 */
 	tui_entry tui;       /* the terminal UI, provided by main() */
 };
 
