@@ -40,12 +40,31 @@ _roviec_live()
     done < <("$bin" "${dbargs[@]}" complete "$1" "$want" 2>/dev/null </dev/null)
 }
 
+# The --help text of the program (no argument) or of a command, kept for
+# the shell session: sets _roviec_h.  Uses $bin of _roviec.
+declare -gA _roviec_help_cache=()
+_roviec_help()
+{
+    local key="$bin|${1:-}"
+    if [[ -z ${_roviec_help_cache[$key]+set} ]]; then
+        _roviec_help_cache[$key]=$("$bin" ${1:+"$1"} --help 2>/dev/null </dev/null)
+    fi
+    _roviec_h=${_roviec_help_cache[$key]}
+}
+
+# The command names of the program's --help (call _roviec_help first,
+# outside the $(...) this runs in, so that the cache is kept).
+_roviec_commands()
+{
+    awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } on && /^$/ { on = 0 }' <<<"$_roviec_h"
+}
+
 _roviec()
 {
     local cur prev words cword
     _init_completion || return
 
-    local bin=${words[0]} i=1 cmd="" cmdi=0
+    local bin=${words[0]} i=1 cmd="" cmdi=0 _roviec_h
     local -a dbargs=()
     [[ $bin == */* ]] || bin=roviec
     # Global options come before the command word.
@@ -75,19 +94,20 @@ _roviec()
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W '--db --as --lang --no-color --help --version' -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "help $("$bin" --help 2>/dev/null |
-                awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } on && /^$/ { on = 0 }')" -- "$cur"))
+            _roviec_help
+            COMPREPLY=($(compgen -W "help $(_roviec_commands)" -- "$cur"))
         fi
         return
     fi
 
     local help sub="" subs
-    help=$("$bin" "$cmd" --help 2>/dev/null)
     if [[ $cmd == help ]]; then
-        ((cword == cmdi + 1)) && COMPREPLY=($(compgen -W "$("$bin" --help 2>/dev/null |
-            awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } on && /^$/ { on = 0 }')" -- "$cur"))
+        _roviec_help
+        ((cword == cmdi + 1)) && COMPREPLY=($(compgen -W "$(_roviec_commands)" -- "$cur"))
         return
     fi
+    _roviec_help "$cmd"
+    help=$_roviec_h
     # Subcommands: the lowercase word after "roviec CMD" on synopsis lines.
     subs=$(sed -n "s/^roviec $cmd \([a-z][a-z_|]*\).*/\1/p" <<<"$help" | tr '|' ' ')
     if [[ -n $subs ]]; then
