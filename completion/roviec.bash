@@ -1,4 +1,5 @@
 # bash completion for roviec(1)                          -*- shell-script -*-
+# shellcheck disable=SC2207 # COMPREPLY=($(compgen ...)): words never hold blanks here
 #
 # Commands, subcommands and options are read from the program's own --help
 # (so they never disagree with it); live values (agency, category and

@@ -54,12 +54,12 @@ assert_match "default: 05/01/2026" "05/01/2026" "$OUT"
 conf "language = vi"
 rv --help
 assert_match "language = vi under LANG=C.UTF-8: Vietnamese" "kiến nghị" "$(head -1 "$OUT_FILE")"
-LANG=en_US.UTF-8 LC_ALL= rv --help
+LANG=en_US.UTF-8 LC_ALL="" rv --help
 assert_match "a locale naming a language wins over the file" "enterprises' petitions" "$(head -1 "$OUT_FILE")"
 rv --lang en --help
 assert_match "--lang wins over the file" "enterprises' petitions" "$(head -1 "$OUT_FILE")"
 conf "language = en"
-LANG=vi_VN.UTF-8 LC_ALL= rv --help
+LANG=vi_VN.UTF-8 LC_ALL="" rv --help
 assert_match "LANG=vi_VN wins over language = en" "kiến nghị" "$(head -1 "$OUT_FILE")"
 
 # ---- due_soon: the default of remind --within ----
@@ -87,7 +87,7 @@ assert_match "XDG_CONFIG_HOME/roviec/config is read" "2026-01-05" "$OUT"
 unset XDG_CONFIG_HOME
 printf 'date_format = iso\n' >"$HOME/.config/roviec/config"
 rv petition list
-assert_match "~/.config/roviec/config without XDG_CONFIG_HOME" "2026-01-05" "$OUT"
+assert_match "HOME/.config/roviec/config without XDG_CONFIG_HOME" "2026-01-05" "$OUT"
 printf 'date_format = iso\ncolour = on\n' >"$HOME/.config/roviec/config"
 rv petition list
 assert_refused 2 "roviec: $HOME/.config/roviec/config:2: colour: unknown key (known: database, language, due_soon, color, date_format)" "$FP" "unknown key in the user's file"
