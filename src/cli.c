@@ -11,13 +11,14 @@
 #include "i18n.h"
 #include "output.h"
 #include "rows.h"
+#include "settings.h"
 #include "text.h"
 #include "users.h"
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_init, &cmd_demo, &cmd_petition, &cmd_zone, &cmd_agency, &cmd_enterprise,
 	&cmd_category, &cmd_user, &cmd_holiday, &cmd_conference, &cmd_report, &cmd_export, &cmd_import,
-	&cmd_remind, &cmd_verify, &cmd_backup, &cmd_restore, &cmd_lookup, &cmd_tui,
+	&cmd_remind, &cmd_verify, &cmd_backup, &cmd_restore, &cmd_lookup, &cmd_tui, &cmd_complete,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -48,11 +49,14 @@ static void print_help(FILE *out)
 	fprintf(out, "%s", _("Usage: roviec [--db FILE] [--as USER] [--lang vi|en] [--no-color] [COMMAND ...]\n\n"
 	                     "With no command, opens the terminal interface.\n\nCommands:\n"));
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(out, "  %-12s %s\n", commands[i]->name, _(commands[i]->summary));
+		if (!(commands[i]->flags & CMD_HIDDEN))
+			fprintf(out, "  %-12s %s\n", commands[i]->name, _(commands[i]->summary));
 	fprintf(out, "%s", _("\nroviec COMMAND --help shows a command's options.\n"
 	                     "Environment: ROVIEC_DB (database), ROVIEC_TODAY=YYYY-MM-DD (pin today), NO_COLOR, LANG.\n"
 	                     "Exit status: 0 ok, 1 internal error, 2 bad usage or input, 3 not found, 4 conflict, "
 	                     "5 not permitted.\n"));
+	fprintf(out, "%s", _("Configuration: /etc/roviec/config, then ~/.config/roviec/config (or $ROVIEC_CONFIG); "
+	                     "see man roviec.\n"));
 }
 
 static const struct cmd_entry *find_command(const char *name)
@@ -143,9 +147,23 @@ int cli_main(int argc, char **argv, tui_entry tui)
 		free(vis);
 		return RV_EINPUT;
 	}
+	/* Precedence: command line > environment > user file > system file. */
+	struct settings set;
+	char err[1024];
+	if (!settings_load(&set, err, sizeof err)) {
+		fprintf(stderr, "roviec: %s\n", err);
+		return RV_EINPUT;
+	}
+	if (!lang && set.language[0] && !i18n_env_language())
+		i18n_init(set.language);
+	const char *env_db = getenv("ROVIEC_DB");
+	if (!c.db_path && !(env_db && *env_db) && set.database[0])
+		c.db_path = set.database;
 	const char *e = getenv("NO_COLOR");
-	if (e && *e)
+	if ((e && *e) || set.color == 0)
 		c.no_color = true;
+	c.due_soon = set.due_soon;
+	date_display_iso(set.date_style == DATE_STYLE_ISO);
 	if (first < argc && strcmp(argv[first], "--version") == 0) {
 		printf("roviec %s\n", ROVIEC_VERSION);
 		return 0;

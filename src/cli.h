@@ -24,13 +24,15 @@ struct cli {
 	const char *db_path; /* --db, or NULL */
 	const char *as_user; /* --as, or NULL */
 	bool no_color;
+	int due_soon;        /* the configuration's due_soon, or -1 */
 	tui_entry tui;       /* the terminal UI, provided by main() */
 };
 
 enum cmd_flags {
 	CMD_NO_DB = 1,        /* runs without opening a database */
 	CMD_CREATE_DB = 2,    /* creates the database when missing */
-	CMD_ALLOW_UNKNOWN = 4 /* runs even when the OS login is not a registered user */
+	CMD_ALLOW_UNKNOWN = 4, /* runs even when the OS login is not a registered user */
+	CMD_HIDDEN = 8         /* left out of the command list (roviec complete) */
 };
 
 struct cmd_entry {
@@ -54,7 +56,7 @@ int cli_usage(const struct cmd_entry *cmd, const char *fmt, ...) __attribute__((
 
 extern const struct cmd_entry cmd_init, cmd_demo, cmd_zone, cmd_agency, cmd_enterprise, cmd_category,
 	cmd_user, cmd_holiday, cmd_petition, cmd_tui, cmd_conference, cmd_report, cmd_export, cmd_import,
-	cmd_remind, cmd_verify, cmd_backup, cmd_restore, cmd_lookup;
+	cmd_remind, cmd_verify, cmd_backup, cmd_restore, cmd_lookup, cmd_complete;
 
 
 

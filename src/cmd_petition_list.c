@@ -70,8 +70,8 @@ static void table_row(struct cli *c, const struct pq_row *r)
 		         r->days_overdue);
 	else
 		snprintf(status, sizeof status, "%s", enum_label(&status_set, (int)r->status));
-	const char *cells[] = { r->code, date_vn(r->received, rec), r->enterprise, r->category ? r->category : "",
-		                r->lead ? r->lead : "", date_vn(r->deadline, dl), status, r->title };
+	const char *cells[] = { r->code, date_display(r->received, rec), r->enterprise, r->category ? r->category : "",
+		                r->lead ? r->lead : "", date_display(r->deadline, dl), status, r->title };
 	out_table_line(c->out, cells, widths, right, 8);
 }
 

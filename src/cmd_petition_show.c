@@ -37,7 +37,7 @@ static void date_field(FILE *out, const char *label, rv_date d)
 {
 	char buf[11];
 	if (d != RV_DATE_NONE)
-		field(out, label, date_vn(d, buf));
+		field(out, label, date_display(d, buf));
 }
 
 static void show_clears(FILE *out, const struct petition *p)
@@ -60,10 +60,10 @@ static void show_clears(FILE *out, const struct petition *p)
 	field(out, _("Coordinating"), buf);
 	field(out, _("Responsible person"), p->responsible_person);
 	if (p->deadline != RV_DATE_NONE) {
-		snprintf(buf, sizeof buf, "%s", date_vn(p->deadline, d));
+		snprintf(buf, sizeof buf, "%s", date_display(p->deadline, d));
 		if (p->original_deadline != RV_DATE_NONE && p->original_deadline != p->deadline) {
 			char o[11];
-			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), _(" (originally %s)"), date_vn(p->original_deadline, o));
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), _(" (originally %s)"), date_display(p->original_deadline, o));
 		}
 		if (p->overdue)
 			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), _(" — OVERDUE by %d working days"), p->days_overdue);
@@ -101,7 +101,7 @@ static void show_history(FILE *out, const struct petition *p)
 	for (size_t i = 0; i < p->n_extensions; i++) {
 		const struct extension *x = &p->extensions[i];
 		char buf[600], o[11];
-		snprintf(buf, sizeof buf, "%s → %s: %s (%s)", date_vn(x->old_deadline, o), date_vn(x->new_deadline, d),
+		snprintf(buf, sizeof buf, "%s → %s: %s (%s)", date_display(x->old_deadline, o), date_display(x->new_deadline, d),
 		         x->reason, x->actor);
 		field(out, i == 0 ? _("Extensions") : "", buf);
 	}

@@ -15,7 +15,7 @@ static int run(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "%s", _("roviec: the interface needs a terminal; see roviec --help for commands\n"));
 		return RV_EINPUT;
 	}
-	struct tui_options o = { .no_color = c->no_color };
+	struct tui_options o = { .no_color = c->no_color, .due_soon = c->due_soon };
 	return c->tui(c->rv, &o);
 }
 

@@ -293,3 +293,15 @@ rv_date date_today(bool *pinned_bad)
 		return RV_DATE_NONE;
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
+
+static bool display_iso;
+
+void date_display_iso(bool on)
+{
+	display_iso = on;
+}
+
+char *date_display(rv_date d, char buf[static 11])
+{
+	return display_iso ? date_iso(d, buf) : date_vn(d, buf);
+}

@@ -62,6 +62,12 @@ bool date_parse_iso(const char *s, rv_date *out);
  * RV_DATE_NONE (and any day outside the supported range) formats as "". */
 char *date_iso(rv_date d, char buf[static 11]);
 char *date_vn(rv_date d, char buf[static 11]);
+/* As people are shown dates in tables, `petition show` and the interface:
+ * date_vn(), or date_iso() once date_display_iso(true) has been called
+ * (the configuration's date_format = iso).  Exports and messages keep
+ * their own forms. */
+char *date_display(rv_date d, char buf[static 11]);
+void date_display_iso(bool on);
 
 /* ROVIEC_TODAY if set and valid (strict YYYY-MM-DD), else the local calendar
  * date.  An empty ROVIEC_TODAY counts as unset.  *pinned_bad (if not NULL)

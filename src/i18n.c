@@ -55,6 +55,12 @@ bool i18n_init(const char *lang)
 	return true;
 }
 
+bool i18n_env_language(void)
+{
+	const char *env = locale_env();
+	return *env && strcmp(env, "C") != 0 && strcmp(env, "POSIX") != 0 && strncmp(env, "C.", 2) != 0;
+}
+
 bool i18n_vietnamese(void)
 {
 	return vietnamese;

@@ -19,6 +19,10 @@
  * lang is something else. */
 bool i18n_init(const char *lang);
 
+/* True when the locale variables name a language (anything but empty,
+ * C, POSIX or C.*): the configuration's language yields to it. */
+bool i18n_env_language(void);
+
 /* True when the interface speaks Vietnamese. */
 bool i18n_vietnamese(void);
 

@@ -172,7 +172,7 @@ static const char *table_cell(const char *cell, enum col_type type, char *buf)
 	if (!cell)
 		return "";
 	if (type == COL_DATE && date_parse_iso(cell, &d))
-		return date_vn(d, buf);
+		return date_display(d, buf);
 	if (type == COL_BOOL)
 		return strcmp(cell, "0") ? _("yes") : _("no");
 	return cell;

@@ -342,7 +342,7 @@ const char *fmt_date(rv_date d, char buf[static 11])
 		buf[0] = '\0';
 		return buf;
 	}
-	return date_vn(d, buf);
+	return date_display(d, buf);
 }
 
 const char *fmt_status(enum status st, bool overdue, int days_overdue, char *buf, size_t size)
@@ -356,6 +356,18 @@ const char *fmt_status(enum status st, bool overdue, int days_overdue, char *buf
 	return buf;
 }
 
+static int due_soon_days = PLIST_DUE_SOON_DAYS;
+
+int plist_due_soon_days(void)
+{
+	return due_soon_days;
+}
+
+void plist_set_due_soon_days(int days)
+{
+	due_soon_days = days;
+}
+
 enum style petition_style(struct rv *rv, enum status st, rv_date deadline, bool overdue)
 {
 	if (overdue)
@@ -363,7 +375,7 @@ enum style petition_style(struct rv *rv, enum status st, rv_date deadline, bool 
 	if (!status_is_open(st))
 		return st == ST_CLOSED || st == ST_ANSWERED ? ST_DONE : ST_DIM;
 	if (deadline != RV_DATE_NONE && rv &&
-	    calendar_workdays_between(rv_calendar(rv), rv_today(rv), deadline) <= PLIST_DUE_SOON_DAYS)
+	    calendar_workdays_between(rv_calendar(rv), rv_today(rv), deadline) <= due_soon_days)
 		return ST_DUE_SOON;
 	return ST_NORMAL;
 }

@@ -16,8 +16,12 @@
 #include "query.h"
 #include "view.h"
 
-/* Working days ahead that count as "due soon" on every screen. */
+/* Working days ahead that count as "due soon" on every screen: by default
+ * PLIST_DUE_SOON_DAYS, else the configuration's due_soon (tui_main sets it
+ * once, before the first screen). */
 #define PLIST_DUE_SOON_DAYS 3
+int plist_due_soon_days(void);
+void plist_set_due_soon_days(int days);
 
 struct plist;
 

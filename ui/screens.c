@@ -12,7 +12,7 @@ bool screens_open_first(struct ui *ui)
 	char right[160], today[11];
 	bool ok;
 
-	snprintf(right, sizeof right, "%s · %s (%s)", date_vn(rv_today(rv), today), rv_actor(rv),
+	snprintf(right, sizeof right, "%s · %s (%s)", date_display(rv_today(rv), today), rv_actor(rv),
 	         enum_label(&role_set, (int)rv_role(rv)));
 	ui_set_title_right(ui, right);
 	if (rv_role(rv) == ROLE_ENTERPRISE)

@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "plist.h"
 #include "screens.h"
 #include "view.h"
 
@@ -19,6 +20,8 @@ int tui_main(struct rv *rv, const struct tui_options *opt)
 		fprintf(stderr, "roviec: %s\n", _("out of memory"));
 		return 1;
 	}
+	if (opt && opt->due_soon >= 0)
+		plist_set_due_soon_days(opt->due_soon);
 	if (!screens_open_first(ui)) {
 		ui_free(&ui);
 		return 1;

@@ -13,6 +13,7 @@ struct rv;
 
 struct tui_options {
 	bool no_color; /* --no-color, or NO_COLOR set in the environment */
+	int due_soon;  /* working days that count as "due soon"; < 0: PLIST_DUE_SOON_DAYS */
 };
 
 /* Runs the interface until the user quits.  Restores the terminal on every

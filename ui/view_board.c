@@ -177,7 +177,7 @@ static bool board_open(struct view *v, void *arg)
 		return false;
 	}
 	bv->ui = v->ui;
-	bv->due_within = PLIST_DUE_SOON_DAYS;
+	bv->due_within = plist_due_soon_days();
 	if (!load(bv)) {
 		list_free(&bv->list);
 		free(bv);

@@ -272,7 +272,7 @@ static enum form_result filter_submit(struct form *f, void *ctx)
 		nf.overdue = true;
 	if (deadline && strcmp(deadline, "soon") == 0) {
 		char *end = NULL;
-		long n = within && within[0] ? strtol(within, &end, 10) : PLIST_DUE_SOON_DAYS;
+		long n = within && within[0] ? strtol(within, &end, 10) : plist_due_soon_days();
 		if ((end && *end) || n < 0 || n > 365) {
 			form_error(f, "within", _("a number of working days from 0 to 365"));
 			return FORM_STAY;

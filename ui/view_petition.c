@@ -204,7 +204,7 @@ static const char *pretty_value(const char *field, const char *v, char *buf, siz
 	if (!v)
 		return "—";
 	if (strlen(v) == 10 && date_parse_iso(v, &d))
-		return date_vn(d, buf);
+		return date_display(d, buf);
 	if (field && strcmp(field, "status") == 0 && enum_parse(&status_set, v) >= 0) {
 		snprintf(buf, size, "%s", enum_label(&status_set, enum_parse(&status_set, v)));
 		return buf;
@@ -237,7 +237,7 @@ static void history(struct page *pg, const struct petition *p)
 			iso[10] = '\0';
 			if (date_parse_iso(iso, &day)) {
 				char d[11];
-				snprintf(when, sizeof when, "%s %.5s", date_vn(day, d), h->at + 11);
+				snprintf(when, sizeof when, "%s %.5s", date_display(day, d), h->at + 11);
 			}
 		}
 		size_t len = (size_t)snprintf(line, sizeof line, "%s  %s  %s", when,

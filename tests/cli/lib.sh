@@ -58,7 +58,10 @@ export HOME="$T/home" XDG_DATA_HOME="$T/xdg"
 mkdir -p "$HOME"
 export ROVIEC_DB="$T/roviec.db"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
-unset LC_MESSAGES LANGUAGE NO_COLOR ROVIEC_LOCALEDIR
+unset LC_MESSAGES LANGUAGE NO_COLOR ROVIEC_LOCALEDIR XDG_CONFIG_HOME
+# No configuration file but the script's own (none unless it writes one),
+# whatever /etc/roviec/config says on this machine.
+export ROVIEC_CONFIG="$T/config"
 # Pinned whatever the caller's environment says (meson pins the same).
 export ROVIEC_TODAY=2026-01-08
 export ROVIEC_NOW=2026-01-08T02:00:00Z
