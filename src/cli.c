@@ -54,7 +54,7 @@ static void print_help(FILE *out)
 	fprintf(out, "%s", _("\nroviec COMMAND --help shows a command's options.\n"
 	                     "Environment: ROVIEC_DB (database), ROVIEC_TODAY=YYYY-MM-DD (pin today), NO_COLOR, LANG.\n"
 	                     "Exit status: 0 ok, 1 internal error, 2 bad usage or input, 3 not found, 4 conflict, "
-	                     "5 not permitted.\n"));
+	                     "5 not permitted, 6 verification failed.\n"));
 	fprintf(out, "%s", _("Configuration: /etc/roviec/config, then ~/.config/roviec/config (or $ROVIEC_CONFIG); "
 	                     "see man roviec.\n"));
 }

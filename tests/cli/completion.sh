@@ -52,10 +52,10 @@ expect() { # DESC EXPECTED(space-separated) WORD...
 
 expect "commands" "petition" roviec pet
 expect "every command and help, hidden complete left out" \
-	"agency category conference demo enterprise export help holiday import init petition remind report tui user zone" roviec ""
+	"agency backup category conference demo enterprise export help holiday import init lookup petition remind report restore tui user verify zone" roviec ""
 expect "global options" "--db --as --lang --no-color --help --version" roviec --
 expect "--lang values" "vi en" roviec --lang ""
-expect "subcommands of petition" "add assign answer classify close extend list reject reopen show start withdraw" roviec petition ""
+expect "subcommands of petition" "add assign answer classify close extend list pin reject reopen show start withdraw" roviec petition ""
 expect "subcommands of report (a|b list)" "summary agencies categories period conference" roviec report ""
 expect "options of petition assign only" "--lead --coordinate --person --within --due --expect-version --json --help" \
 	roviec petition assign KN-2026-00001 --
