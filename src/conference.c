@@ -133,6 +133,8 @@ static const struct rows_col list_cols[] = {
 	{ "petitions", N_("Petitions"), COL_INT },
 	{ "answered", N_("Answered"), COL_INT },
 	{ "overdue", N_("Overdue"), COL_INT },
+	{ "on_time", N_("On time"), COL_INT },
+	{ "avg_rating", N_("Rating"), COL_REAL },
 };
 
 enum rv_code conf_list(struct rv *rv, struct rows **out)
@@ -143,7 +145,9 @@ enum rv_code conf_list(struct rv *rv, struct rows **out)
 		return rc;
 	sqlite3_stmt *st = db_stmt(rv,
 		"SELECT c.id, c.held_on, c.title, z.name, c.chair, count(p.id), count(p.answered), "
-		"coalesce(sum(p.status IN ('received', 'classified', 'assigned', 'in_progress') AND p.deadline < ?1), 0) "
+		"coalesce(sum(p.status IN ('received', 'classified', 'assigned', 'in_progress') AND p.deadline < ?1), 0), "
+		"coalesce(sum(p.answered IS NOT NULL AND p.late_days = 0), 0), "
+		"round(avg(CASE WHEN p.rating > 0 THEN p.rating END), 2) "
 		"FROM conferences c LEFT JOIN zones z ON z.id = c.zone_id "
 		"LEFT JOIN conference_petitions cp ON cp.conference_id = c.id "
 		"LEFT JOIN petitions p ON p.id = cp.petition_id AND (?2 = 0 OR (?2 = 1 AND p.enterprise_id = ?3) OR "

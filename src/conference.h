@@ -39,7 +39,8 @@ struct conference_args {
 enum rv_code conf_add(struct rv *rv, const struct conference_args *a, int64_t *id);
 
 /* Conferences, newest first: id, date, title, zone, chair, petitions,
- * answered, overdue. */
+ * answered, overdue, on_time (answered with no working day late),
+ * avg_rating (NULL when none rated). */
 enum rv_code conf_list(struct rv *rv, struct rows **out);
 
 /* Links petition `code` to conference `id` (moving it from another one,

@@ -336,6 +336,17 @@ void plist_describe(const struct plist *p, char *buf, size_t size)
 	}
 }
 
+const char *fmt_decimal(double v, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.1f", v);
+	if (i18n_vietnamese()) {
+		char *dot = strchr(buf, '.');
+		if (dot)
+			*dot = ',';
+	}
+	return buf;
+}
+
 const char *fmt_date(rv_date d, char buf[static 11])
 {
 	if (d == RV_DATE_NONE) {

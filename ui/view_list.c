@@ -63,6 +63,7 @@ static const struct key_help lv_keys[] = {
 	{ ACT_SORT, N_("Sort"), N_("Sort by a column (again: reverse)"), true },
 	{ ACT_NEW, N_("New"), N_("Record a new petition"), true },
 	{ ACT_BOARD, N_("Board"), N_("The officials' board: who is late"), true },
+	{ ACT_CONFERENCES, N_("Conf."), N_("Dialogue conferences and their follow-up tables"), true },
 	{ ACT_HELP, N_("Help"), NULL, true },
 	{ ACT_BACK, N_("Quit"), N_("Quit (or go back to the board)"), true },
 	{ ACT_CLEAR, NULL, NULL, false },
@@ -377,6 +378,9 @@ static int lv_request(struct view *v, const struct ui_event *ev)
 		return RD_ALL;
 	case ACT_BOARD:
 		screen_board(v->ui);
+		return RD_ALL;
+	case ACT_CONFERENCES:
+		screen_conferences(v->ui);
 		return RD_ALL;
 	case ACT_RELOAD:
 		list_reload(plist_list(lv->plist));
