@@ -220,6 +220,17 @@ static enum rv_code write_link(struct rv *rv, const struct link_state *s, int64_
 	return sqlite3_step(st) == SQLITE_DONE ? RV_OK : db_fail(rv, "updating the petition");
 }
 
+enum rv_code conf_attach(struct rv *rv, int64_t petition_id, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(rv, "INSERT INTO conference_petitions(petition_id, conference_id, "
+	                               "answered_in_session) VALUES (?1, ?2, 0)");
+	if (!st)
+		return rv->code;
+	sqlite3_bind_int64(st, 1, petition_id);
+	sqlite3_bind_int64(st, 2, id);
+	return sqlite3_step(st) == SQLITE_DONE ? RV_OK : db_fail(rv, "linking the petition");
+}
+
 /* The history rows of a link change, then the change itself. */
 static enum rv_code apply_link(struct rv *rv, const struct link_state *s, int64_t conference, bool in_session)
 {

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conference.h"
 #include "i18n.h"
 #include "input.h"
 #include "refdata.h"
@@ -436,6 +437,9 @@ enum rv_code wf_add(struct rv *rv, const struct intake_args *a, char code[static
 	enum rv_code rc = users_require(rv, PERM_INTAKE);
 	if (!rc)
 		rc = intake_validate(rv, a, &in);
+	int64_t conference = 0;
+	if (!rc && a->conference)
+		rc = conf_id(rv, a->conference, &conference);
 	if (!rc)
 		rc = db_begin(rv);
 	if (!rc) {
@@ -448,6 +452,13 @@ enum rv_code wf_add(struct rv *rv, const struct intake_args *a, char code[static
 			char low[40];
 			if (!rc && in.category_id)
 				rc = history(&w, "set", "category", NULL, category_code(a->category, low), NULL);
+			if (!rc && conference) {
+				char to[24];
+				snprintf(to, sizeof to, "%lld", (long long)conference);
+				rc = conf_attach(rv, w.id, conference);
+				if (!rc)
+					rc = history(&w, "set", "conference", NULL, to, NULL);
+			}
 			rc = db_end(rv, rc);
 		}
 	}

@@ -44,6 +44,7 @@ struct intake_args {
 	const char *channel;    /* optional, default "written" */
 	const char *received;   /* date, optional, default today; never in the future */
 	const char *request_id; /* optional idempotency key: a retry returns the first code */
+	const char *conference; /* conference number, optional: linked in the same transaction */
 };
 
 struct assign_args {
