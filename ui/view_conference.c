@@ -317,7 +317,7 @@ static void open_answer_form(struct conf_view *cv)
 	fields[0].text = r ? r->code : NULL;
 	struct form_spec spec = {
 		.title = _("Answer given in the session"),
-		.submit_label = _("Record"),
+		.submit_label = _("Record the answer"),
 		.fields = fields,
 		.nfields = (int)UI_ARRAY_LEN(fields),
 		.ctx = cv,
