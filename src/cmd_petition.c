@@ -125,6 +125,7 @@ static int do_add(struct cli *c, const struct args *a)
 		.channel = args_get(a, "channel"),
 		.received = args_get(a, "received"),
 		.request_id = args_get(a, "request-id"),
+		.conference = args_get(a, "conference"),
 	};
 	char *stdin_body = NULL;
 	if (in.body && strcmp(in.body, "-") == 0) {
@@ -234,7 +235,7 @@ static int do_extend(struct cli *c, const struct args *a) { return move(c, a, WF
 static const struct arg_spec add_spec[] = {
 	{ "enterprise", true, false }, { "title", true, false }, { "body", true, false },
 	{ "category", true, false }, { "channel", true, false }, { "received", true, false },
-	{ "request-id", true, false }, JSON,
+	{ "request-id", true, false }, { "conference", true, false }, JSON,
 };
 static const struct arg_spec classify_spec[] = { { "category", true, false }, EXPECT, JSON };
 static const struct arg_spec assign_spec[] = {
@@ -290,7 +291,8 @@ const struct cmd_entry cmd_petition = {
 	"petition",
 	N_("roviec petition add --enterprise TAXCODE --title TEXT [--body TEXT|-] [--category CODE]\n"
 	   "                    [--channel conference|written|phone|online|direct] [--received DATE]\n"
-	   "                    [--request-id ID] [--json]     prints the tracking code and the PIN\n"
+	   "                    [--request-id ID] [--conference ID] [--json]\n"
+	   "                                                   prints the tracking code and the PIN\n"
 	   "roviec petition classify CODE --category CODE\n"
 	   "roviec petition assign CODE --lead AGENCY [--coordinate AGENCY]... --person TEXT [--within N | --due DATE]\n"
 	   "roviec petition start CODE\n"

@@ -133,6 +133,8 @@ static const struct rows_col list_cols[] = {
 	{ "petitions", N_("Petitions"), COL_INT },
 	{ "answered", N_("Answered"), COL_INT },
 	{ "overdue", N_("Overdue"), COL_INT },
+	{ "on_time", N_("On time"), COL_INT },
+	{ "avg_rating", N_("Rating"), COL_REAL },
 };
 
 enum rv_code conf_list(struct rv *rv, struct rows **out)
@@ -143,7 +145,9 @@ enum rv_code conf_list(struct rv *rv, struct rows **out)
 		return rc;
 	sqlite3_stmt *st = db_stmt(rv,
 		"SELECT c.id, c.held_on, c.title, z.name, c.chair, count(p.id), count(p.answered), "
-		"coalesce(sum(p.status IN ('received', 'classified', 'assigned', 'in_progress') AND p.deadline < ?1), 0) "
+		"coalesce(sum(p.status IN ('received', 'classified', 'assigned', 'in_progress') AND p.deadline < ?1), 0), "
+		"coalesce(sum(p.answered IS NOT NULL AND p.late_days = 0), 0), "
+		"round(avg(CASE WHEN p.rating > 0 THEN p.rating END), 2) "
 		"FROM conferences c LEFT JOIN zones z ON z.id = c.zone_id "
 		"LEFT JOIN conference_petitions cp ON cp.conference_id = c.id "
 		"LEFT JOIN petitions p ON p.id = cp.petition_id AND (?2 = 0 OR (?2 = 1 AND p.enterprise_id = ?3) OR "
@@ -190,6 +194,7 @@ static enum rv_code load_link(struct rv *rv, const char *code, struct link_state
 	snprintf(s->code, sizeof s->code, "%s", (const char *)sqlite3_column_text(st, 3));
 	s->conference = sqlite3_column_int64(st, 4);
 	s->in_session = sqlite3_column_int(st, 5) != 0;
+	sqlite3_reset(st); /* a cached statement left on its row would hold a read open */
 	return RV_OK;
 }
 
@@ -214,6 +219,17 @@ static enum rv_code write_link(struct rv *rv, const struct link_state *s, int64_
 	sqlite3_bind_int64(st, 1, s->id);
 	db_bind_text(st, 2, now);
 	return sqlite3_step(st) == SQLITE_DONE ? RV_OK : db_fail(rv, "updating the petition");
+}
+
+enum rv_code conf_attach(struct rv *rv, int64_t petition_id, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(rv, "INSERT INTO conference_petitions(petition_id, conference_id, "
+	                               "answered_in_session) VALUES (?1, ?2, 0)");
+	if (!st)
+		return rv->code;
+	sqlite3_bind_int64(st, 1, petition_id);
+	sqlite3_bind_int64(st, 2, id);
+	return sqlite3_step(st) == SQLITE_DONE ? RV_OK : db_fail(rv, "linking the petition");
 }
 
 /* The history rows of a link change, then the change itself. */

@@ -39,7 +39,8 @@ struct conference_args {
 enum rv_code conf_add(struct rv *rv, const struct conference_args *a, int64_t *id);
 
 /* Conferences, newest first: id, date, title, zone, chair, petitions,
- * answered, overdue. */
+ * answered, overdue, on_time (answered with no working day late),
+ * avg_rating (NULL when none rated). */
 enum rv_code conf_list(struct rv *rv, struct rows **out);
 
 /* Links petition `code` to conference `id` (moving it from another one,
@@ -49,6 +50,12 @@ enum rv_code conf_list(struct rv *rv, struct rows **out);
  * is already as asked. */
 enum rv_code conf_link(struct rv *rv, const char *id, const char *code, int64_t expect_version,
                        bool answered_in_session);
+
+/* For wf_add: links the petition being created (petition_id, not linked
+ * yet) to conference `id` inside the caller's transaction, without
+ * touching its version; the caller writes the "set conference" history
+ * row. */
+enum rv_code conf_attach(struct rv *rv, int64_t petition_id, int64_t id);
 
 /* Records an answer given in the session: links the petition (when not
  * yet), answers it (wf_answer) and flags the answer, in one transaction. */

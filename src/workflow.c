@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "history.h"
+#include "conference.h"
 #include "i18n.h"
 #include "input.h"
 #include "pin.h"
@@ -431,6 +432,9 @@ enum rv_code wf_add(struct rv *rv, const struct intake_args *a, char code[static
 	char hash[PIN_HASH_BUF]; /* hashed before the write lock is taken */
 	if (!rc && a->pin && !pin_new(a->pin, hash))
 		rc = rv_fail(rv, RV_EIO, "pin", _("pin: cannot generate a PIN (libsodium)"));
+	int64_t conference = 0;
+	if (!rc && a->conference)
+		rc = conf_id(rv, a->conference, &conference);
 	if (!rc)
 		rc = db_begin(rv);
 	if (!rc) {
@@ -447,6 +451,13 @@ enum rv_code wf_add(struct rv *rv, const struct intake_args *a, char code[static
 			char low[40];
 			if (!rc && in.category_id)
 				rc = history(&w, "set", "category", NULL, category_code(a->category, low), NULL);
+			if (!rc && conference) {
+				char to[24];
+				snprintf(to, sizeof to, "%lld", (long long)conference);
+				rc = conf_attach(rv, w.id, conference);
+				if (!rc)
+					rc = history(&w, "set", "conference", NULL, to, NULL);
+			}
 			rc = db_end(rv, rc);
 		}
 	}

@@ -47,6 +47,7 @@ struct intake_args {
 	char *pin;              /* optional, PIN_BUF bytes (pin.h): when set, a PIN is issued and
 	                         * written here, its hash stored; "" on a --request-id retry
 	                         * (the first answer had it; staff can re-issue) */
+	const char *conference; /* conference number, optional: linked in the same transaction */
 };
 
 struct assign_args {

@@ -83,6 +83,7 @@ static const struct key_binding key_table[] = {
 	{ false, '+',            KM_NAV,  ACT_NEW,         "+" },
 	{ false, 'a',            KM_NAV,  ACT_ACTIONS,     "a" },
 	{ false, 'b',            KM_NAV,  ACT_BOARD,       "b" },
+	{ false, 'C',            KM_NAV,  ACT_CONFERENCES, "C" },
 	{ false, 'r',            KM_NAV,  ACT_RATE,        "r" },
 	{ false, 'R',            KM_NAV,  ACT_RELOAD,      "R" },
 	{ true,  KEY_F(5),       ANY,     ACT_RELOAD,      "F5" },

@@ -56,6 +56,7 @@
 	X(NEW,         N_("New petition")) \
 	X(ACTIONS,     N_("Workflow actions")) \
 	X(BOARD,       N_("Officials' board")) \
+	X(CONFERENCES, N_("Dialogue conferences")) \
 	X(RATE,        N_("Rate the answer")) \
 	X(RELOAD,      N_("Reload")) \
 	X(INSERT,      NULL) /* a character typed into a text field */ \

@@ -487,3 +487,26 @@ bool list_failed(const struct list *l)
 {
 	return l->failed;
 }
+
+int list_fetch_array(const void *base, size_t n, size_t size, const void *anchor,
+                     enum list_dir dir, int max, void **out)
+{
+	const char *b = base, *a = anchor;
+	long i, got = 0, total = base ? (long)n : 0;
+
+	if (dir == LIST_FORWARD)
+		i = a ? (long)((size_t)(a - b) / size) + 1 : 0;
+	else
+		i = a ? (long)((size_t)(a - b) / size) - 1 : total - 1;
+	while (got < max && i >= 0 && i < total) {
+		out[got++] = (void *)(b + (size_t)i * size);
+		i += dir == LIST_FORWARD ? 1 : -1;
+	}
+	return (int)got;
+}
+
+void list_keep_row(void *ctx, void *row)
+{
+	(void)ctx;
+	(void)row;
+}

@@ -91,6 +91,14 @@ long list_total(const struct list *l);
  * it did some work (the screen should be redrawn). */
 bool list_idle(struct list *l);
 
+/* A fetch for rows that sit in one array the screen owns (n rows of
+ * `size` bytes from base; base may be NULL when n is 0): hands out
+ * pointers into the array, as list_source.fetch says.  list_keep_row is
+ * the free_row of such rows (it frees nothing). */
+int list_fetch_array(const void *base, size_t n, size_t size, const void *anchor,
+                     enum list_dir dir, int max, void **out);
+void list_keep_row(void *ctx, void *row);
+
 /* True when the last fetch failed. */
 bool list_failed(const struct list *l);
 

@@ -28,6 +28,9 @@ struct action_ctx {
 	char *category;        /* for the deadline preview */
 	const struct action_def *def;
 	struct form *form;
+	/* assign: the coordinating agencies chosen so far */
+	char *coord[COORD_MAX], *coord_name[COORD_MAX];
+	size_t n_coord;
 };
 
 struct action_def {
@@ -46,10 +49,13 @@ static const struct field_spec classify_fields[] = {
 	{ .key = "category", .label = N_("Category"), .kind = FK_PICK, .pick = pick_category },
 };
 
+static int pick_coordinating(struct form *f, void *ctx, const char *q, struct pick_option *out, int max);
+static bool coord_chosen(struct form *f, void *ctx, const struct pick_option *o);
+
 static const struct field_spec assign_fields[] = {
 	{ .key = "lead", .label = N_("Lead agency"), .kind = FK_PICK, .pick = pick_agency },
-	{ .key = "coordinate", .label = N_("Coordinating"), .kind = FK_TEXT, .max_bytes = 300,
-	  .hint = N_("agency codes, separated by commas (optional)") },
+	{ .key = "coordinate", .label = N_("Coordinating"), .kind = FK_PICK, .pick = pick_coordinating,
+	  .chosen = coord_chosen, .max_bytes = 300, .hint = N_("optional: type to add agencies, one at a time") },
 	{ .key = "person", .label = N_("Person"), .kind = FK_TEXT, .max_bytes = 200 },
 	{ .key = "within", .label = N_("Within (days)"), .kind = FK_TEXT, .max_bytes = 4 },
 	{ .key = "due", .label = N_("Or due on"), .kind = FK_TEXT, .max_bytes = 20,
@@ -103,24 +109,109 @@ static enum rv_code run_classify(struct rv *rv, struct action_ctx *c, struct for
 
 static enum rv_code run_assign(struct rv *rv, struct action_ctx *c, struct form *f)
 {
-	char *coord = strdup(form_value(f, "coordinate") ? form_value(f, "coordinate") : "");
-	const char *codes[COORD_MAX];
-	size_t n = 0;
-	char *save = NULL;
-	enum rv_code rc;
-
-	if (!coord)
-		return rv_fail(rv, RV_EIO, NULL, "out of memory");
-	for (char *t = strtok_r(coord, ", ", &save); t && n < COORD_MAX; t = strtok_r(NULL, ", ", &save))
-		codes[n++] = t;
 	struct assign_args a = {
-		.lead = opt(f, "lead"), .coordinating = codes, .n_coordinating = n,
-		.person = opt(f, "person"), .within = opt(f, "within"), .due = opt(f, "due"),
+		.lead = opt(f, "lead"), .coordinating = (const char *const *)c->coord,
+		.n_coordinating = c->n_coord, .person = opt(f, "person"),
 	};
-	/* each form_value() above is read once, so all stay valid here */
-	rc = wf_assign(rv, c->code, c->version, &a);
-	free(coord);
-	return rc;
+	/* opt() strings stay valid until the same field is read again */
+	a.within = opt(f, "within");
+	a.due = opt(f, "due");
+	return wf_assign(rv, c->code, c->version, &a);
+}
+
+/* ---- assign: several coordinating agencies, picked one at a time ---- */
+
+/* The chosen agencies matching q, to remove ("-CODE"), then the matching
+ * agencies not yet chosen (nor lead), to add ("+CODE"). */
+static int pick_coordinating(struct form *f, void *ctx, const char *q, struct pick_option *out, int max)
+{
+	struct action_ctx *c = ctx;
+	struct pick_option chosen[COORD_MAX], found[32];
+	char labels[COORD_MAX][400], values[COORD_MAX][40];
+	const char *lead = form_value(f, "lead");
+	int n, nf;
+
+	for (size_t i = 0; i < c->n_coord; i++) {
+		snprintf(labels[i], sizeof labels[i], _("− remove %s — %s"), c->coord_name[i], c->coord[i]);
+		snprintf(values[i], sizeof values[i], "-%s", c->coord[i]);
+		chosen[i] = (struct pick_option){ values[i], labels[i] };
+	}
+	n = form_pick_from(chosen, (int)c->n_coord, q, out, max);
+	nf = n < max ? pick_agency(f, ctx, q, found, max - n < 32 ? max - n : 32) : 0;
+	for (int i = 0; i < nf; i++) {
+		bool dup = lead && strcmp(lead, found[i].value) == 0;  /* the lead is not also coordinating */
+		for (size_t k = 0; k < c->n_coord; k++)
+			dup = dup || strcmp(c->coord[k], found[i].value) == 0;
+		char *v = malloc(strlen(found[i].value) + 2), *l = malloc(strlen(found[i].label) + 3);
+		if (!dup && v && l && n < max) {
+			sprintf(v, "+%s", found[i].value);
+			sprintf(l, "+ %s", found[i].label);
+			out[n++] = (struct pick_option){ v, l };
+		} else {
+			free(v);
+			free(l);
+		}
+		free(found[i].value);
+		free(found[i].label);
+	}
+	return n;
+}
+
+/* The chosen agencies under the field, by name. */
+static void show_coordinating(struct form *f, struct action_ctx *c)
+{
+	char buf[1200] = "";
+
+	for (size_t i = 0; i < c->n_coord; i++) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", c->coord_name[i]);
+	}
+	form_hint(f, "coordinate", c->n_coord ? buf : NULL);
+}
+
+static bool coord_add(struct action_ctx *c, const char *code, const char *name)
+{
+	if (c->n_coord == COORD_MAX)
+		return false;
+	c->coord[c->n_coord] = strdup(code);
+	c->coord_name[c->n_coord] = strdup(name && name[0] ? name : code);
+	if (!c->coord[c->n_coord] || !c->coord_name[c->n_coord]) {
+		free(c->coord[c->n_coord]);
+		free(c->coord_name[c->n_coord]);
+		return false;
+	}
+	c->n_coord++;
+	return true;
+}
+
+/* Adds or removes the agency; the field stays empty for the next one. */
+static bool coord_chosen(struct form *f, void *ctx, const struct pick_option *o)
+{
+	struct action_ctx *c = ctx;
+	const char *code = o->value + 1;
+
+	if (o->value[0] == '+') {
+		/* the label is "+ NAME — CODE" */
+		const char *dash = strstr(o->label, " — ");
+		char *name = strndup(o->label + 2, dash ? (size_t)(dash - o->label - 2) : strlen(o->label + 2));
+		if (!name || !coord_add(c, code, name))
+			form_error(f, "coordinate", _("no more coordinating agencies can be added"));
+		free(name);
+	} else {
+		for (size_t i = 0; i < c->n_coord; i++)
+			if (strcmp(c->coord[i], code) == 0) {
+				free(c->coord[i]);
+				free(c->coord_name[i]);
+				memmove(&c->coord[i], &c->coord[i + 1], (c->n_coord - i - 1) * sizeof *c->coord);
+				memmove(&c->coord_name[i], &c->coord_name[i + 1],
+				        (c->n_coord - i - 1) * sizeof *c->coord_name);
+				c->n_coord--;
+				break;
+			}
+	}
+	form_set(f, "coordinate", NULL, "");
+	show_coordinating(f, c);
+	return false;
 }
 
 static enum rv_code run_answer(struct rv *rv, struct action_ctx *c, struct form *f)
@@ -190,8 +281,13 @@ static void ctx_free(void *ctx)
 {
 	struct action_ctx *c = ctx;
 
-	if (c)
+	if (c) {
 		free(c->category);
+		for (size_t i = 0; i < c->n_coord; i++) {
+			free(c->coord[i]);
+			free(c->coord_name[i]);
+		}
+	}
 	free(c);
 }
 
@@ -301,9 +397,17 @@ static void open_action_form(struct ui *ui, const struct petition_ref *ref,
 		.closed = ctx_free,
 		.intro = ref->p->title,
 	};
-	c->form = form_open(ui, &spec);
-	if (c->form && def->act == WF_ASSIGN)
+	/* assigning again starts from the agencies coordinating now */
+	for (size_t i = 0; def->act == WF_ASSIGN && i < ref->p->n_coordinating; i++)
+		coord_add(c, ref->p->coordinating[i].code, ref->p->coordinating[i].name);
+	struct form *form = form_open(ui, &spec);
+	if (!form)
+		return;  /* c was freed by ctx_free */
+	c->form = form;
+	if (def->act == WF_ASSIGN) {
 		preview_deadline(c->form, c, NULL);
+		show_coordinating(c->form, c);
+	}
 }
 
 /* Start has no fields: a question is enough. */

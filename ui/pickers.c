@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conference.h"
 #include "enums.h"
 #include "i18n.h"
 #include "refdata.h"
@@ -108,6 +109,38 @@ int pick_zone(struct form *f, void *ctx, const char *q, struct pick_option *out,
 	n = from_list(rows, 0, 0, q, out, max);
 	rows_free(&rows);
 	return n;
+}
+
+int pick_conference(struct form *f, void *ctx, const char *q, struct pick_option *out, int max)
+{
+	struct rv *rv = ui_rv(form_ui(f));
+	struct rows *rows = NULL;
+	struct pick_option *all;
+	size_t n = 0;
+	int found = 0;
+
+	(void)ctx;
+	if (conf_list(rv, &rows) != RV_OK)
+		return 0;
+	all = calloc(rows->n ? rows->n : 1, sizeof *all);
+	for (size_t i = 0; all && i < rows->n; i++) {
+		char label[400], date[11] = "";
+		rv_date d;
+		if (date_parse_iso(rows_get(rows, i, 1), &d))
+			date_vn(d, date);
+		snprintf(label, sizeof label, "%s %s", date, rows_get(rows, i, 2));
+		all[n].value = (char *)rows_get(rows, i, 0);
+		if (!(all[n].label = strdup(label)))
+			break;
+		n++;
+	}
+	if (all)
+		found = form_pick_from(all, (int)n, q, out, max);
+	for (size_t i = 0; i < n; i++)
+		free(all[i].label);
+	free(all);
+	rows_free(&rows);
+	return found;
 }
 
 /* Options from a closed set, optionally led by one extra option. */

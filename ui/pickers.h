@@ -15,6 +15,8 @@ int pick_agency(struct form *f, void *ctx, const char *q, struct pick_option *ou
 int pick_enterprise(struct form *f, void *ctx, const char *q, struct pick_option *out, int max);
 int pick_category(struct form *f, void *ctx, const char *q, struct pick_option *out, int max);
 int pick_zone(struct form *f, void *ctx, const char *q, struct pick_option *out, int max);
+/* Conferences, newest first: value the number, label "date title". */
+int pick_conference(struct form *f, void *ctx, const char *q, struct pick_option *out, int max);
 /* "open" (every open status) and each status. */
 int pick_status(struct form *f, void *ctx, const char *q, struct pick_option *out, int max);
 int pick_channel(struct form *f, void *ctx, const char *q, struct pick_option *out, int max);

@@ -17,7 +17,7 @@ struct plist {
 	struct ui *ui;
 	struct rv *rv;
 	struct pq_filter filter;
-	char *search, *agency, *category, *zone;  /* owned; the filter points here */
+	char *search, *agency, *category, *zone, *conference;  /* owned; the filter points here */
 	plist_draw_fn draw_row;
 	struct list *list;
 	int code_width;
@@ -133,6 +133,7 @@ void plist_free(struct plist **pp)
 	free(p->agency);
 	free(p->category);
 	free(p->zone);
+	free(p->conference);
 	free(p);
 	*pp = NULL;
 }
@@ -253,6 +254,7 @@ void plist_clear(struct plist *p)
 	set_str(&p->agency, NULL);
 	set_str(&p->category, NULL);
 	set_str(&p->zone, NULL);
+	set_str(&p->conference, NULL);
 	pq_filter_init(&p->filter);
 	p->filter.sort = sort;
 	p->filter.descending = desc;
@@ -267,6 +269,7 @@ void plist_apply(struct plist *p, const struct pq_filter *nf)
 	char *agency = nf->agency ? strdup(nf->agency) : NULL;
 	char *category = nf->category ? strdup(nf->category) : NULL;
 	char *zone = nf->zone ? strdup(nf->zone) : NULL;
+	char *conference = nf->conference ? strdup(nf->conference) : NULL;
 
 	p->filter = *nf;
 	p->filter.sort = sort;
@@ -276,10 +279,12 @@ void plist_apply(struct plist *p, const struct pq_filter *nf)
 	p->filter.agency = set_str(&p->agency, agency);
 	p->filter.category = set_str(&p->category, category);
 	p->filter.zone = set_str(&p->zone, zone);
+	p->filter.conference = set_str(&p->conference, conference);
 	free(search);
 	free(agency);
 	free(category);
 	free(zone);
+	free(conference);
 	list_reload(p->list);
 }
 
@@ -330,10 +335,25 @@ void plist_describe(const struct plist *p, char *buf, size_t size)
 		snprintf(part, sizeof part, _("zone: %s"), f->zone);
 		add_part(buf, size, part);
 	}
+	if (f->conference) {
+		snprintf(part, sizeof part, _("conference: %s"), f->conference);
+		add_part(buf, size, part);
+	}
 	if (f->search) {
 		snprintf(part, sizeof part, _("search: “%s”"), f->search);
 		add_part(buf, size, part);
 	}
+}
+
+const char *fmt_decimal(double v, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.1f", v);
+	if (i18n_vietnamese()) {
+		char *dot = strchr(buf, '.');
+		if (dot)
+			*dot = ',';
+	}
+	return buf;
 }
 
 const char *fmt_date(rv_date d, char buf[static 11])

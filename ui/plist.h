@@ -75,6 +75,8 @@ enum style petition_style(struct rv *rv, enum status st, rv_date deadline, bool 
 /* An enterprise name without its legal form ("Công ty TNHH Canon Việt
  * Nam" → "Canon Việt Nam"), for narrow columns; a pointer into name. */
 const char *short_enterprise_name(const char *name);
+/* 4.5 (4,5 in Vietnamese): one decimal */
+const char *fmt_decimal(double v, char *buf, size_t size);
 /* 1.234.567 */
 const char *fmt_count(long long n, char *buf, size_t size);
 

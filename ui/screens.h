@@ -30,5 +30,8 @@ bool screen_petition(struct ui *ui, const char *code);             /* view_petit
 bool screen_intake(struct ui *ui);                                 /* view_intake.c */
 bool screen_board(struct ui *ui);                                  /* view_board.c */
 bool screen_enterprise(struct ui *ui);                             /* view_enterprise.c */
+bool screen_conferences(struct ui *ui);                            /* view_conferences.c */
+/* id: the conference number */
+bool screen_conference(struct ui *ui, const char *id);             /* view_conference.c */
 
 #endif

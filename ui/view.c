@@ -564,8 +564,9 @@ static double now_ms(void)
 }
 
 /* With ROVIEC_UI_TIMING=FILE, each batch of input appends "ACTION ms" to
- * FILE: the time from reading the key to the end of the redraw (the
- * benchmark of keypress-to-frame latency reads it). */
+ * FILE: the time from reading the key to the end of the redraw; and each
+ * piece of idle work that redrew (a search typed meanwhile applied, rows
+ * counted) appends "IDLE ms" (bench/tui_keys.sh reads them). */
 static FILE *open_timing_log(void)
 {
 	const char *path = getenv("ROVIEC_UI_TIMING");
@@ -596,10 +597,15 @@ int ui_run(struct ui *ui)
 				ui->pasting = false;
 				ui_render(ui);
 			} else if (idle_work) {
+				double t0 = now_ms();
 				rd = run_idle(ui);
 				idle_work = rd != RD_IGNORED;
 				if (idle_work && ui->depth > 0)
 					ui_render(ui);
+				if (timing && idle_work) {
+					fprintf(timing, "IDLE %.3f\n", now_ms() - t0);
+					fflush(timing);
+				}
 			}
 			continue;
 		}

@@ -59,37 +59,9 @@ static const struct key_help board_keys[] = {
 static int fetch(void *ctx, const void *anchor, enum list_dir dir, int max, void **out)
 {
 	struct board_view *bv = ctx;
-	const struct board_row *a = anchor;
-	long i, n = 0;
 
-	if (!bv->board)
-		return 0;
-	if (dir == LIST_FORWARD)
-		i = a ? (a - bv->board->rows) + 1 : 0;
-	else
-		i = a ? (a - bv->board->rows) - 1 : (long)bv->board->n - 1;
-	while (n < max && i >= 0 && i < (long)bv->board->n) {
-		out[n++] = &bv->board->rows[i];
-		i += dir == LIST_FORWARD ? 1 : -1;
-	}
-	return (int)n;
-}
-
-static void free_row(void *ctx, void *row)
-{
-	(void)ctx;
-	(void)row;  /* rows belong to the board */
-}
-
-static const char *fmt_real(double v, char *buf, size_t size)
-{
-	snprintf(buf, size, "%.1f", v);
-	if (i18n_vietnamese()) {
-		char *dot = strchr(buf, '.');
-		if (dot)
-			*dot = ',';
-	}
-	return buf;
+	return bv->board ? list_fetch_array(bv->board->rows, bv->board->n, sizeof *bv->board->rows,
+	                                    anchor, dir, max, out) : 0;
 }
 
 static void draw_bar(struct board_view *bv, const struct board_row *r, int y, int x, int w,
@@ -133,15 +105,15 @@ static void draw_row(void *ctx, const void *row, int y, int x, int width, bool s
 	else
 		snprintf(pct, sizeof pct, "—");
 	columns_cell(&columns[B_ONTIME], &pos[B_ONTIME], y, x, pct, st);
-	columns_cell(&columns[B_LATE], &pos[B_LATE], y, x, fmt_real(r->avg_days_late, late, sizeof late), st);
+	columns_cell(&columns[B_LATE], &pos[B_LATE], y, x, fmt_decimal(r->avg_days_late, late, sizeof late), st);
 	columns_cell(&columns[B_EXT], &pos[B_EXT], y, x, fmt_count(r->extensions, ext, sizeof ext), st);
 	columns_cell(&columns[B_RATING], &pos[B_RATING], y, x,
-	             r->rated ? fmt_real(r->avg_rating, rating, sizeof rating) : "—", st);
+	             r->rated ? fmt_decimal(r->avg_rating, rating, sizeof rating) : "—", st);
 }
 
 static const struct list_source board_source = {
 	.fetch = fetch,
-	.free_row = free_row,
+	.free_row = list_keep_row,
 	.draw_row = draw_row,
 	.empty_text = N_("No agency has been assigned a petition yet"),
 };

@@ -2,7 +2,7 @@
  *
  * A full-screen form: the enterprise (type a name or tax code; the last
  * option creates a new enterprise in place), category, channel, received
- * date (today by default), title and a multi-line body.  Text typed in
+ * date (today by default), the conference it was raised at (optional), title and a multi-line body.  Text typed in
  * Vietnamese, precomposed or not, is stored in NFC (form_value()).  On
  * success the new petition opens. */
 #include <stdio.h>
@@ -110,6 +110,8 @@ static const struct field_spec intake_fields[] = {
 	  .chosen = enterprise_chosen, .hint = N_("type a name or a tax code") },
 	{ .key = "category", .label = N_("Category"), .kind = FK_PICK, .pick = pick_category },
 	{ .key = "channel", .label = N_("Channel"), .kind = FK_PICK, .pick = pick_channel },
+	{ .key = "conference", .label = N_("Conference"), .kind = FK_PICK, .pick = pick_conference,
+	  .hint = N_("optional: the dialogue conference it was raised at") },
 	{ .key = "received", .label = N_("Received"), .kind = FK_TEXT, .max_bytes = 20,
 	  .hint = N_("dd/mm/yyyy") },
 	{ .key = "title", .label = N_("Title"), .kind = FK_TEXT, .max_bytes = 500 },
@@ -130,6 +132,7 @@ static enum form_result intake_submit(struct form *f, void *ctx)
 		.category = form_value(f, "category"),
 		.channel = form_value(f, "channel"),
 		.received = form_value(f, "received"),
+		.conference = form_value(f, "conference"),
 	};
 
 	if (!a.enterprise) {
@@ -168,7 +171,7 @@ bool screen_intake(struct ui *ui)
 	memcpy(fields, intake_fields, sizeof fields);
 	fields[2].value = "written";
 	fields[2].text = enum_label(&channel_set, CH_WRITTEN);
-	fields[3].text = fmt_date(rv_today(ui_rv(ui)), today);
+	fields[4].text = fmt_date(rv_today(ui_rv(ui)), today);
 	struct form_spec spec = {
 		.title = _("New petition"),
 		.submit_label = _("Record"),

@@ -59,10 +59,11 @@ struct list_view {
 static const struct key_help lv_keys[] = {
 	{ ACT_ENTER, N_("Open"), N_("Open the selected petition"), true },
 	{ ACT_SEARCH, N_("Search"), N_("Search as you type (accents and case do not matter)"), true },
-	{ ACT_FILTER, N_("Filter"), N_("Filter by status, deadline, agency, category, zone"), true },
+	{ ACT_FILTER, N_("Filter"), N_("Filter by status, deadline, agency, zone, conference…"), true },
 	{ ACT_SORT, N_("Sort"), N_("Sort by a column (again: reverse)"), true },
 	{ ACT_NEW, N_("New"), N_("Record a new petition"), true },
 	{ ACT_BOARD, N_("Board"), N_("The officials' board: who is late"), true },
+	{ ACT_CONFERENCES, N_("Conf."), N_("Dialogue conferences and their follow-up tables"), true },
 	{ ACT_HELP, N_("Help"), NULL, true },
 	{ ACT_BACK, N_("Quit"), N_("Quit (or go back to the board)"), true },
 	{ ACT_CLEAR, NULL, NULL, false },
@@ -236,6 +237,7 @@ static const struct field_spec filter_fields[] = {
 	{ .key = "agency", .label = N_("Lead agency"), .kind = FK_PICK, .pick = pick_agency },
 	{ .key = "category", .label = N_("Category"), .kind = FK_PICK, .pick = pick_category },
 	{ .key = "zone", .label = N_("Zone"), .kind = FK_PICK, .pick = pick_zone },
+	{ .key = "conference", .label = N_("Conference"), .kind = FK_PICK, .pick = pick_conference },
 	{ .key = "search", .label = N_("Search"), .kind = FK_TEXT, .max_bytes = 200 },
 };
 
@@ -282,6 +284,7 @@ static enum form_result filter_submit(struct form *f, void *ctx)
 	nf.agency = form_value(f, "agency");
 	nf.category = form_value(f, "category");
 	nf.zone = form_value(f, "zone");
+	nf.conference = form_value(f, "conference");
 	nf.search = form_value(f, "search");
 	if (nf.search && !nf.search[0])
 		nf.search = NULL;
@@ -320,7 +323,8 @@ static void open_filter_form(struct view *v)
 	fields[3].value = fields[3].text = cur->agency;
 	fields[4].value = fields[4].text = cur->category;
 	fields[5].value = fields[5].text = cur->zone;
-	fields[6].text = cur->search;
+	fields[6].value = fields[6].text = cur->conference;
+	fields[7].text = cur->search;
 	struct form_spec spec = {
 		.title = _("Filter petitions"),
 		.submit_label = _("Apply"),
@@ -377,6 +381,9 @@ static int lv_request(struct view *v, const struct ui_event *ev)
 		return RD_ALL;
 	case ACT_BOARD:
 		screen_board(v->ui);
+		return RD_ALL;
+	case ACT_CONFERENCES:
+		screen_conferences(v->ui);
 		return RD_ALL;
 	case ACT_RELOAD:
 		list_reload(plist_list(lv->plist));

@@ -1,7 +1,8 @@
 /* view_petition.c — one petition: the five clears, the body, the history.
  *
  * A scrolling page built from the petition snapshot (petition_load with
- * history): a heading with the status and how late it is, the five clears
+ * history): a heading with the status and how late it is, the enterprise,
+ * when received, the conference it was linked to (if any), the five clears
  * (task, lead and coordinating agencies, person, deadline with the original
  * and the extensions, result), the body, the extensions and the history as
  * a timeline.  `a` offers the workflow actions allowed from the current
@@ -280,6 +281,11 @@ static int render(struct view *v, struct detail *d, int skip)
 	snprintf(buf, sizeof buf, "%s · %s", fmt_date(p->received, d1),
 	         enum_label(&channel_set, (int)p->channel));
 	page_item(&pg, _("Received"), buf, ST_NORMAL);
+	if (p->conference) {
+		snprintf(buf, sizeof buf, _("No. %lld%s"), (long long)p->conference,
+		         p->answered_in_session ? _(" · answered in the session") : "");
+		page_item(&pg, _("Conference"), buf, ST_NORMAL);
+	}
 	page_heading(&pg, _("The five clears"));
 	clears(&pg, v->ui, p);
 	page_heading(&pg, _("Petition"));
