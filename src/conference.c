@@ -28,6 +28,7 @@ enum rv_code conf_id(struct rv *rv, const char *raw, int64_t *id)
 		return rv_fail(rv, RV_ENOTFOUND, "conference", _("conference: no conference %ld (see: roviec conference list)"), n);
 	if (rc != SQLITE_ROW)
 		return rv->code;
+	sqlite3_reset(st);
 	*id = n;
 	return RV_OK;
 }

@@ -10,7 +10,7 @@ assert_contains "--help: the global options" "Usage: roviec [--db FILE] [--as US
 for c in init demo petition zone agency enterprise category user holiday tui; do
 	assert_match "--help lists $c" "(^|"$'\n'")  $c +[a-z]" "$OUT"
 done
-assert_contains "--help: the exit statuses" "Exit status: 0 ok, 1 internal error, 2 bad usage or input, 3 not found, 4 conflict, 5 not permitted." "$OUT"
+assert_contains "--help: the exit statuses" "Exit status: 0 ok, 1 internal error, 2 bad usage or input, 3 not found, 4 conflict, 5 not permitted, 6 verification failed." "$OUT"
 HELP=$OUT
 rv help
 assert_ok "roviec help"

@@ -18,6 +18,7 @@ print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "prefix"))')
 P="$DEST$PREFIX"
 mapfile -t FILES < <(cd "$P" && find . -type f | sed 's|^\./||' | sort)
 EXPECTED="bin/roviec
+libexec/roviec/roviec-lookup
 share/bash-completion/completions/roviec
 share/locale/vi/LC_MESSAGES/roviec.mo
 share/man/man1/roviec-tui.1

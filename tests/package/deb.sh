@@ -97,6 +97,7 @@ assert_match "the installed Vietnamese catalogue is found" "kiến nghị" "$(he
 mv "$DEB_BUILD/po/vi.away" "$DEB_BUILD/po/vi"
 assert_eq "group roviec exists" "yes" "$(getent group roviec >/dev/null && echo yes || echo no)"
 assert_eq "/var/lib/roviec: group roviec, mode 2770" "root:roviec 2770" "$(stat -c '%U:%G %a' /var/lib/roviec)"
+assert_eq "roviec-lookup: setgid roviec" "root:roviec 2755" "$(stat -c '%U:%G %a' /usr/libexec/roviec/roviec-lookup)"
 run /usr/bin/roviec --db "$T/demo.db" demo --petitions 20
 assert_eq "installed roviec: demo" "0" "$STATUS"
 run /usr/bin/roviec --db "$T/demo.db" petition list --json
