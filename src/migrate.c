@@ -22,15 +22,17 @@ struct migration {
 extern const char *const roviec_migration_0002;
 extern const char *const roviec_migration_0003;
 extern const char *const roviec_migration_0004;
+extern const char *const roviec_migration_0005;
 
 /* Ordered: each step takes the database from version to - 1 to `to`. */
 static const struct migration migrations[] = {
 	{ 2, &roviec_migration_0002 },
 	{ 3, &roviec_migration_0003 },
 	{ 4, &roviec_migration_0004 },
+	{ 5, &roviec_migration_0005 },
 };
 
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 
 int db_schema_version(void)
 {
