@@ -398,6 +398,9 @@ WHEN OLD.status IS NOT NEW.status OR OLD.category_id IS NOT NEW.category_id OR O
 BEGIN
 	UPDATE petition_counts SET n = n - 1
 	WHERE status = OLD.status AND category_id = coalesce(OLD.category_id, 0) AND zone_id = coalesce(OLD.zone_id, 0);
+	DELETE FROM petition_counts
+	WHERE status = OLD.status AND category_id = coalesce(OLD.category_id, 0) AND zone_id = coalesce(OLD.zone_id, 0)
+	      AND n = 0;
 	INSERT INTO petition_counts(status, category_id, zone_id, n)
 	VALUES (NEW.status, coalesce(NEW.category_id, 0), coalesce(NEW.zone_id, 0), 1)
 	ON CONFLICT(status, category_id, zone_id) DO UPDATE SET n = n + 1;
@@ -439,7 +442,7 @@ CREATE INDEX petitions_by_enterprise_key ON petitions(enterprise_key);
 CREATE INDEX petitions_by_lead_key ON petitions(lead_key);
 CREATE INDEX petitions_by_zone ON petitions(zone_id, received);
 CREATE INDEX petitions_by_lead_received ON petitions(lead_agency_id, received);
-CREATE INDEX petitions_open_by_received ON petitions(received, deadline)
+CREATE INDEX petitions_open_by_received ON petitions(received, id, deadline)
 	WHERE status IN ('received', 'classified', 'assigned', 'in_progress');
-CREATE INDEX petitions_open_by_deadline ON petitions(coalesce(deadline, '9999-12-31'), deadline)
+CREATE INDEX petitions_open_by_deadline ON petitions(coalesce(deadline, '9999-12-31'), id, deadline)
 	WHERE status IN ('received', 'classified', 'assigned', 'in_progress');

@@ -221,6 +221,20 @@ static enum rv_code resolve(struct rv *rv, const struct pq_filter *f, struct res
 	return rc;
 }
 
+/* The overdue and due-soon lists in received or deadline order walk the
+ * partial index of open petitions in that order (a few percent of the
+ * table, the deadline read from the index) and stop after one page.  Left
+ * to itself SQLite reads every overdue row and sorts them (~100 ms at a
+ * million petitions). */
+static const char *open_index(const struct pq_filter *f, bool list, bool fts_driven)
+{
+	if (!list || fts_driven || (!f->overdue && f->due_within < 0))
+		return "";
+	if (f->sort == PQ_RECEIVED)
+		return " INDEXED BY petitions_open_by_received";
+	return f->sort == PQ_DEADLINE ? " INDEXED BY petitions_open_by_deadline" : "";
+}
+
 /* FROM … WHERE … for the filter, with the visibility scope. */
 static void compose_where(struct rv *rv, struct sql *q, const struct pq_filter *f, const struct resolved *r,
                           bool need_joins, bool fts_driven)
@@ -230,7 +244,7 @@ static void compose_where(struct rv *rv, struct sql *q, const struct pq_filter *
 	if (fts_driven)
 		add(q, " FROM petition_search s JOIN petitions p ON p.id = s.rowid");
 	else
-		add(q, " FROM petitions p");
+		add(q, " FROM petitions p%s", open_index(f, need_joins, fts_driven));
 	if (need_joins)
 		add(q, " JOIN enterprises e ON e.id = p.enterprise_id");
 	if (need_joins)
