@@ -270,7 +270,7 @@ static void open_floor(struct op *o, const char *index, const char *where, const
 /* startup, then the first and the deep page of every order. */
 static void add_orders(const struct ctx *c, struct op *ops, int *n, int max)
 {
-	char where[2048], order[512], lit[1600], name[48], what[120];
+	char order[512], lit[1600], name[48], what[120];
 	struct op *o = add_op(ops, n, max, "startup", "open + first page (50, newest first)", OP_STARTUP, op_startup);
 	if (o)
 		page_floor(o, "", "p.received DESC, p.id DESC");
@@ -291,15 +291,19 @@ static void add_orders(const struct ctx *c, struct op *ops, int *n, int max)
 					return;
 				o->sort = (enum pq_sort)s;
 				o->desc = d;
-				where[0] = '\0';
-				if (deep) {
-					o->arg = 'k';
-					cursor_literal(cur, lit, sizeof lit);
-					snprintf(where, sizeof where, " AND %s %s= %s AND (%s, p.id) %s (%s, %lld)", sort_sql[s],
-					         d ? "<" : ">", lit, sort_sql[s], d ? "<" : ">", lit, (long long)cur->id);
-				}
 				snprintf(order, sizeof order, "%s %s, p.id %s", sort_sql[s], dir, dir);
-				page_floor(o, where, order);
+				if (!deep) {
+					page_floor(o, "", order);
+					continue;
+				}
+				/* query.c's keyset page: the cursor's ties, then the rows past it */
+				o->arg = 'k';
+				cursor_literal(cur, lit, sizeof lit);
+				snprintf(o->floor, sizeof o->floor,
+				         "SELECT * FROM (" PAGE_COLS " WHERE %s = %s AND p.id %s %lld ORDER BY p.id %s LIMIT %d) "
+				         "UNION ALL SELECT * FROM (" PAGE_COLS " WHERE %s %s %s ORDER BY %s LIMIT %d);",
+				         sort_sql[s], lit, d ? "<" : ">", (long long)cur->id, dir, PAGE + 1, sort_sql[s],
+				         d ? "<" : ">", lit, order, PAGE + 1);
 			}
 		}
 	}

@@ -432,6 +432,25 @@ static int bind_cursor(struct sql *q, const struct pq_cursor *c)
 	return param_text(q, (const char *)c->bytes);
 }
 
+/* Turns q, "SELECT … WHERE …" for the filter, into the rows after the
+ * cursor (value v, id) in order expr: the rest of v's ties by id, then the
+ * rows past v, as two index seeks in one UNION ALL (SQLite emits its arms
+ * in order).  One condition "(expr, id) > (v, id)" would seek to v only
+ * and then walk every tie before the cursor (tens of thousands of rows
+ * deep in the agency or status order). */
+static void keyset_after(struct sql *q, const char *expr, const struct pq_cursor *after, bool asc, int limit)
+{
+	char arm[sizeof q->text];
+	snprintf(arm, sizeof arm, "%s", q->text);
+	int v = bind_cursor(q, after), id = param_int(q, after->id), n = param_int(q, limit + 1);
+	const char *op = asc ? ">" : "<", *dir = asc ? "ASC" : "DESC";
+	q->len = 0;
+	add(q, "SELECT * FROM (%s AND %s = ?%d AND p.id %s ?%d ORDER BY p.id %s LIMIT ?%d) ", arm, expr, v, op, id, dir,
+	    n);
+	add(q, "UNION ALL SELECT * FROM (%s AND %s %s ?%d ORDER BY %s %s, p.id %s LIMIT ?%d)", arm, expr, op, v, expr,
+	    dir, dir, n);
+}
+
 static void reverse(struct pq_row *rows, int n)
 {
 	for (int i = 0, j = n - 1; i < j; i++, j--) {
@@ -469,18 +488,11 @@ enum rv_code pq_fetch(struct rv *rv, const struct pq_filter *f, const struct pq_
 	compose_where(rv, &q, f, &r, true, fts_driven);
 	if (after && after->set && fts_driven)
 		add(&q, " AND s.rowid %s ?%d", asc ? ">" : "<", param_int(&q, after->id));
-	else if (after && after->set) {
-		/* (expr, id) after the cursor; the extra "expr >= v" lets an
-		 * index on an expression seek to the cursor (SQLite does not
-		 * seek an expression index on a row value). */
-		int v = bind_cursor(&q, after);
-		const char *op = asc ? ">" : "<";
-		add(&q, " AND %s %s= ?%d AND (%s, p.id) %s (?%d, ?%d)", expr, op, v, expr, op, v,
-		    param_int(&q, after->id));
-	}
+	else if (after && after->set)
+		keyset_after(&q, expr, after, asc, limit);
 	if (fts_driven)
 		add(&q, " ORDER BY s.rowid %s LIMIT ?%d", asc ? "ASC" : "DESC", param_int(&q, limit + 1));
-	else
+	else if (!after || !after->set)
 		add(&q, " ORDER BY %s %s, p.id %s LIMIT ?%d", expr, asc ? "ASC" : "DESC", asc ? "ASC" : "DESC",
 		    param_int(&q, limit + 1));
 	sqlite3_stmt *st = prepare(rv, &q);
