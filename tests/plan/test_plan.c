@@ -190,7 +190,12 @@ static void q_keyset(struct rv *rv, const struct query *q)
 	f.descending = q->desc;
 	f.overdue = q->filter == 'o';
 	must(rv, pq_fetch(rv, &f, NULL, false, 20, &first), "first page");
-	pq_cursor_copy(&cur, &first->rows[first->n - 1].cursor);
+	if (first->n)
+		pq_cursor_copy(&cur, &first->rows[first->n - 1].cursor);
+	else /* nothing is overdue here (deadlines count from today): the plan
+	      * is the same for any cursor in the received order */
+		cur = (struct pq_cursor){ .set = true, .type = SQLITE_TEXT, .bytes = (unsigned char *)strdup(TODAY),
+			                  .len = (int)strlen(TODAY), .id = 1 };
 	pq_page_free(&first);
 	tracing = true;
 	fetch(rv, &f, &cur);
