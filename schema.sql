@@ -2,7 +2,7 @@
 --
 -- Compiled into the binary (tools/embed.py); the program never reads this
 -- file at run time.  A new database is created from it in one transaction
--- and stamped with PRAGMA user_version = 6; older databases are upgraded by
+-- and stamped with PRAGMA user_version = 7; older databases are upgraded by
 -- the ordered migrations in src/migrate.c, each in its own transaction.
 --
 -- Conventions: STRICT tables; dates are ISO 'YYYY-MM-DD' TEXT (they compare
@@ -389,3 +389,87 @@ CREATE TABLE lookup_failures (
 	last_at      TEXT NOT NULL,
 	locked_until TEXT
 ) STRICT, WITHOUT ROWID;
+
+-- Schema version 7 (migrations/0007_perf.sql): derived sort keys and park
+-- on petitions, petition counts per status/category/park, indexes for the
+-- filters and the open-petition lists.  The columns are added with ALTER
+-- TABLE, as the migration does, so both schemas read the same.
+ALTER TABLE petitions ADD COLUMN enterprise_key BLOB;
+ALTER TABLE petitions ADD COLUMN lead_key BLOB;
+ALTER TABLE petitions ADD COLUMN zone_id INTEGER REFERENCES zones(id);
+
+CREATE TABLE petition_counts (
+	status      TEXT NOT NULL,
+	category_id INTEGER NOT NULL, -- 0: no category yet
+	zone_id     INTEGER NOT NULL, -- 0: enterprise outside any park
+	n           INTEGER NOT NULL CHECK (n >= 0),
+	PRIMARY KEY (status, category_id, zone_id)
+) STRICT, WITHOUT ROWID;
+
+-- A new petition is counted, then given its derived columns (that update
+-- moves its count to its park through petitions_counts_update).
+CREATE TRIGGER petitions_derived_insert AFTER INSERT ON petitions
+BEGIN
+	INSERT INTO petition_counts(status, category_id, zone_id, n)
+	VALUES (NEW.status, coalesce(NEW.category_id, 0), coalesce(NEW.zone_id, 0), 1)
+	ON CONFLICT(status, category_id, zone_id) DO UPDATE SET n = n + 1;
+	UPDATE petitions SET
+		enterprise_key = (SELECT sort_key FROM enterprises WHERE id = NEW.enterprise_id),
+		zone_id = (SELECT zone_id FROM enterprises WHERE id = NEW.enterprise_id),
+		lead_key = coalesce((SELECT sort_key FROM agencies WHERE id = NEW.lead_agency_id), x'ffff')
+	WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER petitions_counts_update AFTER UPDATE OF status, category_id, zone_id ON petitions
+WHEN OLD.status IS NOT NEW.status OR OLD.category_id IS NOT NEW.category_id OR OLD.zone_id IS NOT NEW.zone_id
+BEGIN
+	UPDATE petition_counts SET n = n - 1
+	WHERE status = OLD.status AND category_id = coalesce(OLD.category_id, 0) AND zone_id = coalesce(OLD.zone_id, 0);
+	DELETE FROM petition_counts
+	WHERE status = OLD.status AND category_id = coalesce(OLD.category_id, 0) AND zone_id = coalesce(OLD.zone_id, 0)
+	      AND n = 0;
+	INSERT INTO petition_counts(status, category_id, zone_id, n)
+	VALUES (NEW.status, coalesce(NEW.category_id, 0), coalesce(NEW.zone_id, 0), 1)
+	ON CONFLICT(status, category_id, zone_id) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER petitions_keys_enterprise AFTER UPDATE OF enterprise_id ON petitions
+BEGIN
+	UPDATE petitions SET
+		enterprise_key = (SELECT sort_key FROM enterprises WHERE id = NEW.enterprise_id),
+		zone_id = (SELECT zone_id FROM enterprises WHERE id = NEW.enterprise_id)
+	WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER petitions_keys_lead AFTER UPDATE OF lead_agency_id ON petitions
+BEGIN
+	UPDATE petitions SET lead_key = coalesce((SELECT sort_key FROM agencies WHERE id = NEW.lead_agency_id), x'ffff')
+	WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER enterprises_keys_rename AFTER UPDATE OF sort_key ON enterprises
+WHEN OLD.sort_key IS NOT NEW.sort_key
+BEGIN
+	UPDATE petitions SET enterprise_key = NEW.sort_key WHERE enterprise_id = NEW.id;
+END;
+
+CREATE TRIGGER enterprises_keys_zone AFTER UPDATE OF zone_id ON enterprises
+WHEN OLD.zone_id IS NOT NEW.zone_id
+BEGIN
+	UPDATE petitions SET zone_id = NEW.zone_id WHERE enterprise_id = NEW.id;
+END;
+
+CREATE TRIGGER agencies_keys_rename AFTER UPDATE OF sort_key ON agencies
+WHEN OLD.sort_key IS NOT NEW.sort_key
+BEGIN
+	UPDATE petitions SET lead_key = NEW.sort_key WHERE lead_agency_id = NEW.id;
+END;
+
+CREATE INDEX petitions_by_enterprise_key ON petitions(enterprise_key);
+CREATE INDEX petitions_by_lead_key ON petitions(lead_key);
+CREATE INDEX petitions_by_zone ON petitions(zone_id, received);
+CREATE INDEX petitions_by_lead_received ON petitions(lead_agency_id, received);
+CREATE INDEX petitions_open_by_received ON petitions(received, id, deadline)
+	WHERE status IN ('received', 'classified', 'assigned', 'in_progress');
+CREATE INDEX petitions_open_by_deadline ON petitions(coalesce(deadline, '9999-12-31'), id, deadline)
+	WHERE status IN ('received', 'classified', 'assigned', 'in_progress');

@@ -25,10 +25,13 @@
 #include "workflow.h"
 
 #define OPEN "('received', 'classified', 'assigned', 'in_progress')"
-#define PAGE_COLS \
+#define PAGE_SELECT \
 	"SELECT p.id, p.code, p.received, e.name, c.label_vi, c.code, a.code, p.deadline, p.status, p.title, " \
-	"p.version FROM petitions p JOIN enterprises e ON e.id = p.enterprise_id " \
+	"p.version FROM petitions p"
+#define PAGE_JOINS \
+	" JOIN enterprises e ON e.id = p.enterprise_id " \
 	"LEFT JOIN agencies a ON a.id = p.lead_agency_id LEFT JOIN categories c ON c.id = p.category_id"
+#define PAGE_COLS PAGE_SELECT PAGE_JOINS
 
 /* A search page as query.c asks it: the search index drives, newest
  * petition (highest rowid) first. */
@@ -43,9 +46,9 @@ static const char *const sort_sql[PQ_SORT_COUNT] = {
 	[PQ_RECEIVED] = "p.received",
 	[PQ_CODE] = "p.code",
 	[PQ_DEADLINE] = "coalesce(p.deadline, '9999-12-31')",
-	[PQ_ENTERPRISE] = "e.sort_key",
+	[PQ_ENTERPRISE] = "p.enterprise_key",
 	[PQ_CATEGORY] = "coalesce(p.category_id, 9223372036854775807)",
-	[PQ_AGENCY] = "coalesce(a.sort_key, x'ffff')",
+	[PQ_AGENCY] = "p.lead_key",
 	[PQ_STATUS] = "(CASE p.status WHEN 'received' THEN 0 WHEN 'classified' THEN 1 WHEN 'assigned' THEN 2 "
 	              "WHEN 'in_progress' THEN 3 WHEN 'answered' THEN 4 WHEN 'closed' THEN 5 "
 	              "WHEN 'rejected' THEN 6 ELSE 7 END)",
@@ -257,10 +260,17 @@ static void page_floor(struct op *o, const char *where, const char *order)
 	snprintf(o->floor, sizeof o->floor, PAGE_COLS " WHERE 1%s ORDER BY %s LIMIT %d;", where, order, PAGE + 1);
 }
 
+/* The overdue and due-soon pages, on the open-petition index query.c names. */
+static void open_floor(struct op *o, const char *index, const char *where, const char *order)
+{
+	snprintf(o->floor, sizeof o->floor, PAGE_SELECT " INDEXED BY %s" PAGE_JOINS " WHERE 1%s ORDER BY %s LIMIT %d;",
+	         index, where, order, PAGE + 1);
+}
+
 /* startup, then the first and the deep page of every order. */
 static void add_orders(const struct ctx *c, struct op *ops, int *n, int max)
 {
-	char where[2048], order[512], lit[1600], name[48], what[120];
+	char order[512], lit[1600], name[48], what[120];
 	struct op *o = add_op(ops, n, max, "startup", "open + first page (50, newest first)", OP_STARTUP, op_startup);
 	if (o)
 		page_floor(o, "", "p.received DESC, p.id DESC");
@@ -281,15 +291,19 @@ static void add_orders(const struct ctx *c, struct op *ops, int *n, int max)
 					return;
 				o->sort = (enum pq_sort)s;
 				o->desc = d;
-				where[0] = '\0';
-				if (deep) {
-					o->arg = 'k';
-					cursor_literal(cur, lit, sizeof lit);
-					snprintf(where, sizeof where, " AND (%s, p.id) %s (%s, %lld)", sort_sql[s], d ? "<" : ">",
-					         lit, (long long)cur->id);
-				}
 				snprintf(order, sizeof order, "%s %s, p.id %s", sort_sql[s], dir, dir);
-				page_floor(o, where, order);
+				if (!deep) {
+					page_floor(o, "", order);
+					continue;
+				}
+				/* query.c's keyset page: the cursor's ties, then the rows past it */
+				o->arg = 'k';
+				cursor_literal(cur, lit, sizeof lit);
+				snprintf(o->floor, sizeof o->floor,
+				         "SELECT * FROM (" PAGE_COLS " WHERE %s = %s AND p.id %s %lld ORDER BY p.id %s LIMIT %d) "
+				         "UNION ALL SELECT * FROM (" PAGE_COLS " WHERE %s %s %s ORDER BY %s LIMIT %d);",
+				         sort_sql[s], lit, d ? "<" : ">", (long long)cur->id, dir, PAGE + 1, sort_sql[s],
+				         d ? "<" : ">", lit, order, PAGE + 1);
 			}
 		}
 	}
@@ -328,12 +342,14 @@ static void add_filters(const struct ctx *c, struct op *ops, int *n, int max)
 		case 'O':
 			snprintf(where, sizeof where, " AND p.status IN " OPEN " AND p.deadline < '%s'", c->today);
 			order = pages[i].arg == 'o' ? newest : by_deadline;
-			break;
+			open_floor(o, pages[i].arg == 'o' ? "petitions_open_by_received" : "petitions_open_by_deadline", where,
+			           order);
+			continue;
 		case 'd':
 			snprintf(where, sizeof where, " AND p.status IN " OPEN " AND p.deadline >= '%s' AND p.deadline <= '%s'",
 			         c->today, c->due_limit);
-			order = by_deadline;
-			break;
+			open_floor(o, "petitions_open_by_deadline", where, by_deadline);
+			continue;
 		case 'a':
 			snprintf(where, sizeof where, " AND p.lead_agency_id = (SELECT id FROM agencies WHERE code = '%s')",
 			         c->agency);
@@ -347,7 +363,7 @@ static void add_filters(const struct ctx *c, struct op *ops, int *n, int max)
 			         c->tax);
 			break;
 		case 'z':
-			snprintf(where, sizeof where, " AND e.zone_id = (SELECT id FROM zones WHERE name = '%s')", c->zone);
+			snprintf(where, sizeof where, " AND p.zone_id = (SELECT id FROM zones WHERE name = '%s')", c->zone);
 			break;
 		default:
 			/* query.c walks the search index newest first (rowid order) */

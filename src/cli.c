@@ -117,6 +117,7 @@ static int run_command(struct cli *c, const struct cmd_entry *cmd, int argc, cha
 			 * path does not silently start an empty database. */
 			.create = (cmd->flags & CMD_CREATE_DB) != 0 || (!c->db_path && !*(getenv("ROVIEC_DB") ? getenv("ROVIEC_DB") : "")),
 			.allow_unknown = (cmd->flags & CMD_ALLOW_UNKNOWN) != 0,
+			.one_shot = cmd != &cmd_tui,
 		};
 		c->rv = rv_open(&o);
 		if (!c->rv) {

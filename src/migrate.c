@@ -31,6 +31,7 @@ extern const char *const roviec_migration_0003;
 extern const char *const roviec_migration_0004;
 extern const char *const roviec_migration_0005;
 extern const char *const roviec_migration_0006;
+extern const char *const roviec_migration_0007;
 
 /* Ordered: each step takes the database from version to - 1 to `to`. */
 static const struct migration migrations[] = {
@@ -39,9 +40,10 @@ static const struct migration migrations[] = {
 	{ 4, &roviec_migration_0004, NULL },
 	{ 5, &roviec_migration_0005, history_backfill },
 	{ 6, &roviec_migration_0006, NULL },
+	{ 7, &roviec_migration_0007, NULL },
 };
 
-#define SCHEMA_VERSION 6
+#define SCHEMA_VERSION 7
 
 int db_schema_version(void)
 {

@@ -22,14 +22,17 @@
 static const char *const sort_names[] = { PQ_SORTS(PQ_SORT_NAME) };
 
 /* The sort value of each order; NULLs are mapped to values that sort last
- * so row-value comparisons never meet a NULL. */
+ * so row-value comparisons never meet a NULL.  The enterprise and agency
+ * orders read the copies of those sort keys kept on each petition (schema
+ * version 7; lead_key is x'ffff' without a lead agency), so an index of
+ * petitions serves them. */
 static const char *const sort_exprs[PQ_SORT_COUNT] = {
 	[PQ_RECEIVED] = "p.received",
 	[PQ_CODE] = "p.code",
 	[PQ_DEADLINE] = "coalesce(p.deadline, '9999-12-31')",
-	[PQ_ENTERPRISE] = "e.sort_key",
+	[PQ_ENTERPRISE] = "p.enterprise_key",
 	[PQ_CATEGORY] = "coalesce(p.category_id, 9223372036854775807)",
-	[PQ_AGENCY] = "coalesce(a.sort_key, x'ffff')",
+	[PQ_AGENCY] = "p.lead_key",
 	[PQ_STATUS] = "(CASE p.status WHEN 'received' THEN 0 WHEN 'classified' THEN 1 WHEN 'assigned' THEN 2 "
 	              "WHEN 'in_progress' THEN 3 WHEN 'answered' THEN 4 WHEN 'closed' THEN 5 "
 	              "WHEN 'rejected' THEN 6 ELSE 7 END)",
@@ -128,6 +131,20 @@ static int param_blob(struct sql *q, const void *b, int len)
 	return ++q->nparams;
 }
 
+/* " AND column IN (…)" for the statuses in mask (nothing when 0). */
+static void add_statuses(struct sql *q, const char *column, unsigned mask)
+{
+	if (!mask)
+		return;
+	add(q, " AND %s IN (", column);
+	for (int s = 0, first = 1; s < ST_COUNT; s++)
+		if (mask & (1u << s)) {
+			add(q, "%s?%d", first ? "" : ", ", param_text(q, enum_db(&status_set, s)));
+			first = 0;
+		}
+	add(q, ")");
+}
+
 static const char open_statuses[] = "p.status IN ('received', 'classified', 'assigned', 'in_progress')";
 
 /* Builds the FTS5 query: each folded word quoted (so no user text is ever
@@ -204,6 +221,20 @@ static enum rv_code resolve(struct rv *rv, const struct pq_filter *f, struct res
 	return rc;
 }
 
+/* The overdue and due-soon lists in received or deadline order walk the
+ * partial index of open petitions in that order (a few percent of the
+ * table, the deadline read from the index) and stop after one page.  Left
+ * to itself SQLite reads every overdue row and sorts them (~100 ms at a
+ * million petitions). */
+static const char *open_index(const struct pq_filter *f, bool list, bool fts_driven)
+{
+	if (!list || fts_driven || (!f->overdue && f->due_within < 0))
+		return "";
+	if (f->sort == PQ_RECEIVED)
+		return " INDEXED BY petitions_open_by_received";
+	return f->sort == PQ_DEADLINE ? " INDEXED BY petitions_open_by_deadline" : "";
+}
+
 /* FROM … WHERE … for the filter, with the visibility scope. */
 static void compose_where(struct rv *rv, struct sql *q, const struct pq_filter *f, const struct resolved *r,
                           bool need_joins, bool fts_driven)
@@ -213,23 +244,15 @@ static void compose_where(struct rv *rv, struct sql *q, const struct pq_filter *
 	if (fts_driven)
 		add(q, " FROM petition_search s JOIN petitions p ON p.id = s.rowid");
 	else
-		add(q, " FROM petitions p");
-	if (need_joins || f->zone || f->sort == PQ_ENTERPRISE)
+		add(q, " FROM petitions p%s", open_index(f, need_joins, fts_driven));
+	if (need_joins)
 		add(q, " JOIN enterprises e ON e.id = p.enterprise_id");
-	if (need_joins || f->sort == PQ_AGENCY)
+	if (need_joins)
 		add(q, " LEFT JOIN agencies a ON a.id = p.lead_agency_id");
 	if (need_joins)
 		add(q, " LEFT JOIN categories c ON c.id = p.category_id");
 	add(q, " WHERE 1");
-	if (f->status_mask) {
-		add(q, " AND p.status IN (");
-		for (int s = 0, first = 1; s < ST_COUNT; s++)
-			if (f->status_mask & (1u << s)) {
-				add(q, "%s?%d", first ? "" : ", ", param_text(q, enum_db(&status_set, s)));
-				first = 0;
-			}
-		add(q, ")");
-	}
+	add_statuses(q, "p.status", f->status_mask);
 	if (f->overdue)
 		add(q, " AND %s AND p.deadline < ?%d", open_statuses, param_date(q, rv->today));
 	if (f->due_within >= 0)
@@ -242,7 +265,7 @@ static void compose_where(struct rv *rv, struct sql *q, const struct pq_filter *
 	if (r->enterprise)
 		add(q, " AND p.enterprise_id = ?%d", param_int(q, r->enterprise));
 	if (r->zone)
-		add(q, " AND e.zone_id = ?%d", param_int(q, r->zone));
+		add(q, " AND p.zone_id = ?%d", param_int(q, r->zone));
 	if (r->conference)
 		add(q, " AND p.id IN (SELECT petition_id FROM conference_petitions WHERE conference_id = ?%d)",
 		    param_int(q, r->conference));
@@ -278,15 +301,39 @@ static sqlite3_stmt *prepare(struct rv *rv, const struct sql *q)
 	return st;
 }
 
+/* True when the filter asks only about status, category and park, for a
+ * user who sees every petition: petition_counts (kept by triggers) has the
+ * answer in a few hundred rows. */
+static bool counters_serve(const struct rv *rv, const struct pq_filter *f, const struct resolved *r)
+{
+	return !f->overdue && f->due_within < 0 && !r->agency && !r->enterprise && !r->conference && !r->fts &&
+	       rv->role != ROLE_ENTERPRISE && rv->role != ROLE_AGENCY;
+}
+
+/* SELECT … FROM petition_counts WHERE … for counters_serve() filters. */
+static void compose_counters(struct sql *q, const struct pq_filter *f, const struct resolved *r)
+{
+	add(q, "SELECT coalesce(sum(n), 0) FROM petition_counts WHERE 1");
+	add_statuses(q, "status", f->status_mask);
+	if (r->category)
+		add(q, " AND category_id = ?%d", param_int(q, r->category));
+	if (r->zone)
+		add(q, " AND zone_id = ?%d", param_int(q, r->zone));
+}
+
 enum rv_code pq_count(struct rv *rv, const struct pq_filter *f, int64_t *n)
 {
 	struct resolved r;
 	struct sql q = { .len = 0 };
 	*n = 0;
 	enum rv_code rc = resolve(rv, f, &r);
-	if (!rc) {
+	if (!rc && counters_serve(rv, f, &r)) {
+		compose_counters(&q, f, &r);
+	} else if (!rc) {
 		add(&q, "SELECT count(*)");
 		compose_where(rv, &q, f, &r, false, false);
+	}
+	if (!rc) {
 		sqlite3_stmt *st = prepare(rv, &q);
 		if (!st)
 			rc = rv->code;
@@ -385,6 +432,25 @@ static int bind_cursor(struct sql *q, const struct pq_cursor *c)
 	return param_text(q, (const char *)c->bytes);
 }
 
+/* Turns q, "SELECT … WHERE …" for the filter, into the rows after the
+ * cursor (value v, id) in order expr: the rest of v's ties by id, then the
+ * rows past v, as two index seeks in one UNION ALL (SQLite emits its arms
+ * in order).  One condition "(expr, id) > (v, id)" would seek to v only
+ * and then walk every tie before the cursor (tens of thousands of rows
+ * deep in the agency or status order). */
+static void keyset_after(struct sql *q, const char *expr, const struct pq_cursor *after, bool asc, int limit)
+{
+	char arm[sizeof q->text];
+	snprintf(arm, sizeof arm, "%s", q->text);
+	int v = bind_cursor(q, after), id = param_int(q, after->id), n = param_int(q, limit + 1);
+	const char *op = asc ? ">" : "<", *dir = asc ? "ASC" : "DESC";
+	q->len = 0;
+	add(q, "SELECT * FROM (%s AND %s = ?%d AND p.id %s ?%d ORDER BY p.id %s LIMIT ?%d) ", arm, expr, v, op, id, dir,
+	    n);
+	add(q, "UNION ALL SELECT * FROM (%s AND %s %s ?%d ORDER BY %s %s, p.id %s LIMIT ?%d)", arm, expr, op, v, expr,
+	    dir, dir, n);
+}
+
 static void reverse(struct pq_row *rows, int n)
 {
 	for (int i = 0, j = n - 1; i < j; i++, j--) {
@@ -422,13 +488,11 @@ enum rv_code pq_fetch(struct rv *rv, const struct pq_filter *f, const struct pq_
 	compose_where(rv, &q, f, &r, true, fts_driven);
 	if (after && after->set && fts_driven)
 		add(&q, " AND s.rowid %s ?%d", asc ? ">" : "<", param_int(&q, after->id));
-	else if (after && after->set) {
-		int v = bind_cursor(&q, after);
-		add(&q, " AND (%s, p.id) %s (?%d, ?%d)", expr, asc ? ">" : "<", v, param_int(&q, after->id));
-	}
+	else if (after && after->set)
+		keyset_after(&q, expr, after, asc, limit);
 	if (fts_driven)
 		add(&q, " ORDER BY s.rowid %s LIMIT ?%d", asc ? "ASC" : "DESC", param_int(&q, limit + 1));
-	else
+	else if (!after || !after->set)
 		add(&q, " ORDER BY %s %s, p.id %s LIMIT ?%d", expr, asc ? "ASC" : "DESC", asc ? "ASC" : "DESC",
 		    param_int(&q, limit + 1));
 	sqlite3_stmt *st = prepare(rv, &q);

@@ -94,8 +94,10 @@ static char *os_login(void)
 }
 
 /* Connection settings every roviec connection uses: full sync, a busy
- * timeout, foreign keys, and SQLite's defensive mode (WAL: use_wal). */
-static enum rv_code configure(struct rv *rv)
+ * timeout, foreign keys, and SQLite's defensive mode (WAL: use_wal); a
+ * 16 MB page cache for long sessions, SQLite's default 2 MB for one-shot
+ * command-line calls. */
+static enum rv_code configure(struct rv *rv, bool one_shot)
 {
 	sqlite3_extended_result_codes(rv->db, 1);
 	sqlite3_busy_timeout(rv->db, 10000);
@@ -103,7 +105,9 @@ static enum rv_code configure(struct rv *rv)
 	sqlite3_db_config(rv->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
 	if (db_register_functions(rv->db) != SQLITE_OK)
 		return db_fail(rv, "registering functions");
-	return db_exec(rv, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;");
+	return db_exec(rv, one_shot ? "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
+	                            : "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-16384; "
+	                              "PRAGMA temp_store=MEMORY;");
 }
 
 /* WAL mode, switched on once db_migrate() has accepted the file: WAL is a
@@ -144,7 +148,7 @@ static enum rv_code open_file(struct rv *rv, const struct rv_open_options *opt)
 		               rv->db ? sqlite3_errmsg(rv->db) : "out of memory");
 	if (!exists && chmod(rv->path, 0660) != 0)
 		return rv_fail(rv, RV_EIO, "db", "cannot set the permissions of %s: %s", rv->path, strerror(errno));
-	return configure(rv);
+	return configure(rv, opt->one_shot);
 }
 
 struct rv *rv_open(const struct rv_open_options *opt)

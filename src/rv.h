@@ -34,6 +34,9 @@ struct rv_open_options {
 	const char *as_user;  /* --as USER (honoured only for an admin), or NULL */
 	bool create;          /* create the file and schema when missing */
 	bool allow_unknown;   /* open even when the OS login is not a registered user */
+	bool one_shot;        /* one command-line call: a small page cache, which a
+	                       * cold process fills no further than one question
+	                       * needs (the terminal UI keeps the large one) */
 };
 
 /* Opens (and if asked creates or upgrades) the database and resolves the

@@ -164,6 +164,7 @@ static void q_page(struct rv *rv, const struct query *q)
 	pq_filter_init(&f);
 	switch (q->filter) {
 	case 'o': f.overdue = true; break;
+	case 'O': f.overdue = true; f.sort = PQ_DEADLINE; f.descending = q->desc; break;
 	case 'd': f.due_within = 5; f.sort = PQ_DEADLINE; f.descending = false; break;
 	case 'a': f.agency = "SXD"; break;
 	case 'c': f.category = "dien"; break;
@@ -187,8 +188,14 @@ static void q_keyset(struct rv *rv, const struct query *q)
 	pq_filter_init(&f);
 	f.sort = (enum pq_sort)q->sort;
 	f.descending = q->desc;
+	f.overdue = q->filter == 'o';
 	must(rv, pq_fetch(rv, &f, NULL, false, 20, &first), "first page");
-	pq_cursor_copy(&cur, &first->rows[first->n - 1].cursor);
+	if (first->n)
+		pq_cursor_copy(&cur, &first->rows[first->n - 1].cursor);
+	else /* nothing is overdue here (deadlines count from today): the plan
+	      * is the same for any cursor in the received order */
+		cur = (struct pq_cursor){ .set = true, .type = SQLITE_TEXT, .bytes = (unsigned char *)strdup(TODAY),
+			                  .len = (int)strlen(TODAY), .id = 1 };
 	pq_page_free(&first);
 	tracing = true;
 	fetch(rv, &f, &cur);
@@ -257,6 +264,9 @@ static const struct query queries[] = {
 	FIRST(PQ_AGENCY, "agency"),
 	FIRST(PQ_STATUS, "status"),
 	{ "overdue_page", LIST, q_page, 0, false, 'o' },
+	{ "overdue_deadline_asc", LIST, q_page, 0, false, 'O' },
+	{ "overdue_deadline_desc", LIST, q_page, 0, true, 'O' },
+	{ "overdue_keyset", LIST, q_keyset, 0, false, 'o' },
 	{ "due_within_page", LIST, q_page, 0, false, 'd' },
 	{ "agency_page", LIST, q_page, 0, false, 'a' },
 	{ "category_page", LIST, q_page, 0, false, 'c' },
