@@ -19,6 +19,8 @@ enum perm {
 	PERM_REFDATA,  /* zones, agencies, enterprises, categories */
 	PERM_ADMIN,    /* users, holidays */
 	PERM_RATE,     /* record the enterprise's satisfaction */
+	PERM_REPORT,   /* reports, the officials' board, XLSX/HTML exports (whole-board figures) */
+	PERM_REMIND,   /* reminders (an agency sees only its own) */
 	PERM_COUNT
 };
 
