@@ -32,10 +32,10 @@ LEDGER="$T/ledger"
 : >"$LEDGER"
 KILLS=0 RUNS=0 UNEXPECTED=0
 # step ARGS…: runs roviec in the background, kills it after a random
-# delay of 0–119 ms (often before it finishes, often after).  Sets RC.
+# delay of 0–99 ms (often before it finishes, often after).  Sets RC.
 step() {
 	"$ROVIEC" "$@" >"$T/step.out" 2>"$T/step.err" &
-	local pid=$! ms=$((RANDOM % 120))
+	local pid=$! ms=$((RANDOM % 100))
 	RUNS=$((RUNS + 1))
 	sleep "0.$(printf '%03d' "$ms")"
 	if kill -9 "$pid" 2>/dev/null; then :; fi
