@@ -171,11 +171,11 @@ for name, value in CAT:
         refused_ok(rc, out, err, fp, "body", name + " (stdin body)")
 
 # ---- 2. a subset through every other text field (arguments) ----
+# One of each kind (every field costs a process per string; the title and
+# body paths above take all of them).
 SUBSET = [name for name, _ in CAT if name in {
-    "c0-1b", "c0-07", "c0-0a", "c0-09", "c1-u009b", "c1-raw-9b", "esc-osc52-clip", "esc-osc8-link", "esc-dcs",
-    "esc-sgr-red", "bidi-spoof-202e", "bidi-2066", "zw-200b", "zw-only-feff", "bom-start", "utf8-overlong-slash2",
-    "utf8-surrogate-hi", "sql-01", "fmt-00", "fmt-01", "path-00", "nfd-00", "html-00", "csvinj-00", "long-title-1001",
-    "space-02", "cp-2028", "script-04"}]
+    "c0-1b", "c0-0a", "c0-09", "c1-u009b", "c1-raw-9b", "esc-osc52-clip", "esc-osc8-link", "bidi-spoof-202e",
+    "zw-200b", "bom-start", "utf8-overlong-slash2", "sql-01", "fmt-00", "nfd-00", "long-title-1001", "cp-2028"}]
 VALUES = dict(CAT)
 WEEKDAYS = [d.isoformat() for d in (datetime.date(2026, 6, 1) + datetime.timedelta(days=k) for k in range(60))
             if d.weekday() < 5]
@@ -318,8 +318,10 @@ for args in terminal_outputs:
     rc, out, err = run(args)
     ok(rc == 0 and not raw_danger(out) and not raw_danger(err), " ".join(args) + ": no raw ESC, C1, bidi or zero-width",
        "exit %d, found %r" % (rc, raw_danger(out + err)))
+# petition show for every other stored string (one process each; the list
+# above already drew them all).
 shown = 0
-for name, code in stored_codes.items():
+for name, code in list(stored_codes.items())[::2]:
     rc, out, err = run(["petition", "show", code])
     shown += 1
     if not ok(rc == 0 and not raw_danger(out) and not raw_danger(err), name + ": petition show harmless",
