@@ -148,11 +148,9 @@ static int rank(const void *pa, const void *pb)
 enum rv_code board_load(struct rv *rv, int due_within, struct board **out)
 {
 	*out = NULL;
-	enum rv_code rc = users_require(rv, PERM_READ);
+	enum rv_code rc = users_require(rv, PERM_REPORT);
 	if (rc)
 		return rc;
-	if (rv->role == ROLE_ENTERPRISE)
-		return rv_fail(rv, RV_EPERM, "role", "the officials' board is not available to enterprise accounts");
 	struct board *b = calloc(1, sizeof *b);
 	int64_t *ids = NULL, *late_extra = NULL;
 	if (!b)

@@ -103,8 +103,10 @@ static int global_options(struct cli *c, int argc, char **argv, const char **lan
 
 static int run_command(struct cli *c, const struct cmd_entry *cmd, int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0) {
+	/* --help right after the command or a subcommand word; never as the
+	 * value of an option (--title --help is a title) nor after "--". */
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0 && (i == 1 || argv[i - 1][0] != '-')) {
 			fprintf(c->out, "%s\n", _(cmd->usage));
 			return 0;
 		}

@@ -66,18 +66,26 @@ enum rv_code db_begin(struct rv *rv)
 {
 	if (rv->tx_depth++ > 0)
 		return RV_OK;
+	/* A cached SELECT left mid-step keeps a read snapshot open; once
+	 * another process commits, BEGIN IMMEDIATE then fails with
+	 * SQLITE_BUSY_SNAPSHOT without calling the busy handler.  Reset every
+	 * cached statement so the write starts from a fresh snapshot. */
+	for (int i = 0; i < RV_STMT_CACHE; i++)
+		if (rv->cache[i].stmt)
+			sqlite3_reset(rv->cache[i].stmt);
 	/* The busy handler waits up to its timeout; beyond that keep trying
-	 * for a while longer so a person never sees "database is locked". */
-	for (int attempt = 0; attempt < 12; attempt++) {
+	 * for a while longer so a person never sees "database is locked".
+	 * Extended result codes are on: compare the primary code. */
+	for (int attempt = 0; attempt < 40; attempt++) {
 		sqlite3_stmt *st = db_stmt(rv, "BEGIN IMMEDIATE");
 		if (!st)
 			break;
-		int rc = sqlite3_step(st);
+		int rc = sqlite3_step(st) & 0xff;
 		if (rc == SQLITE_DONE)
 			return RV_OK;
 		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
 			break;
-		usleep(50000);
+		usleep(20000 + 10000 * (useconds_t)(attempt % 8));
 	}
 	rv->tx_depth = 0;
 	return db_fail(rv, "starting a transaction");

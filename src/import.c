@@ -304,6 +304,20 @@ static enum rv_code run_format(struct import *im, bool json, const char *data, s
 	return rc;
 }
 
+enum rv_code import_data(struct rv *rv, const struct import_options *o, bool json, const char *data, size_t len,
+                         struct import_result *res)
+{
+	const char *slash = strrchr(o->path, '/');
+	struct import im = { .rv = rv, .opt = o, .res = res, .file = slash ? slash + 1 : o->path };
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	enum rv_code rc = run_format(&im, json, data, len);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	res->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	import_free_maps(&im);
+	return rc;
+}
+
 enum rv_code import_run(struct rv *rv, const struct import_options *o, struct import_result *res)
 {
 	memset(res, 0, sizeof *res);
@@ -317,14 +331,7 @@ enum rv_code import_run(struct rv *rv, const struct import_options *o, struct im
 	size_t len = 0;
 	if ((rc = map_file(rv, o->path, &data, &len)) != RV_OK)
 		return rc;
-	const char *slash = strrchr(o->path, '/');
-	struct import im = { .rv = rv, .opt = o, .res = res, .file = slash ? slash + 1 : o->path };
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	rc = run_format(&im, json, data, len);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	res->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	import_free_maps(&im);
+	rc = import_data(rv, o, json, data, len, res);
 	if (len)
 		munmap((void *)data, len);
 	if (rc == RV_EINPUT && rv_status(rv) == RV_OK)

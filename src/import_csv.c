@@ -62,6 +62,7 @@ struct reader {
 	int map[MAX_COLS];          /* column → field, -1 when ignored */
 	char *header[F_COUNT];      /* each field's header text in the file */
 	char *cell[F_COUNT];
+	size_t len[F_COUNT];        /* each cell's length: a NUL inside is refused */
 	int col;
 	long line, rec_line;
 	enum rv_code rc;            /* a fatal (I/O) error */
@@ -109,8 +110,14 @@ static void on_cell(void *s, size_t len, void *data)
 		return;
 	}
 	if (r->map[c] >= 0 && len) {
-		free(r->cell[r->map[c]]);
-		r->cell[r->map[c]] = strdup(s);
+		int f = r->map[c];
+		free(r->cell[f]);
+		r->cell[f] = malloc(len + 1);
+		if (r->cell[f]) {
+			memcpy(r->cell[f], s, len);
+			r->cell[f][len] = '\0';
+		}
+		r->len[f] = len;
 	}
 }
 
@@ -258,11 +265,29 @@ static enum rv_code find_agencies(struct reader *r, struct clean *c)
 	return rc;
 }
 
+/* A cell holding a NUL byte would be cut short silently by every C string
+ * reader below: refuse the row, naming the column (as a control character). */
+static enum rv_code refuse_nul(struct reader *r)
+{
+	for (int f = 0; f < F_COUNT; f++) {
+		if (!r->cell[f] || strlen(r->cell[f]) == r->len[f])
+			continue;
+		char *out = NULL;
+		enum rv_code rc = input_text_len(r->im->rv, name(r, (enum field)f), r->cell[f], r->len[f], TEXT_BODY,
+		                                 r->len[f] + 1, false, &out);
+		free(out);
+		return rc ? bad(r) : bad_value(r, (enum field)f, "contains a NUL byte");
+	}
+	return RV_OK;
+}
+
 static enum rv_code read_values(struct reader *r, struct clean *c)
 {
 	struct rv *rv = r->im->rv;
 	const char *code;
-	enum rv_code rc = find_enterprise(r, c);
+	enum rv_code rc = refuse_nul(r);
+	if (!rc)
+		rc = find_enterprise(r, c);
 	if (!rc)
 		rc = read_text(r, F_TITLE, TEXT_LINE, LIMIT_TITLE, true, &c->title);
 	if (!rc)

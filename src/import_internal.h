@@ -67,6 +67,12 @@ enum rv_code import_insert_petition(struct import *im, const struct petition_in 
 enum rv_code import_insert_coordinating(struct import *im, int64_t petition, int64_t agency);
 enum rv_code import_link_conference(struct import *im, int64_t petition, int64_t conference, bool in_session);
 
+/* import_run without the file: data (len bytes, not NUL-terminated) read
+ * as CSV or JSON; o->path only names it in history notes.  The caller has
+ * checked the role.  Used by import_run and the fuzzing harnesses. */
+enum rv_code import_data(struct rv *rv, const struct import_options *o, bool json, const char *data, size_t len,
+                         struct import_result *res);
+
 enum rv_code import_csv(struct import *im, const char *data, size_t len);
 enum rv_code import_json(struct import *im, const char *data, size_t len);
 

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "report_scan.h"
+#include "users.h"
 #include "rv_internal.h"
 #include "text.h"
 
@@ -81,7 +81,7 @@ static bool add_item(struct rv *rv, struct remind_agency *a, sqlite3_stmt *st)
 enum rv_code remind_load(struct rv *rv, int within, struct remind **out)
 {
 	*out = NULL;
-	enum rv_code rc = report_allowed(rv);
+	enum rv_code rc = users_require(rv, PERM_REMIND);
 	if (rc)
 		return rc;
 	struct remind *r = calloc(1, sizeof *r);

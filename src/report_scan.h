@@ -59,7 +59,8 @@ enum rv_code report_scan_extensions(struct rv *rv, rv_date from, rv_date to, buc
 double tally_median(struct tally *t);
 void tally_free(struct tally *t);
 
-/* Role check shared by every report: enterprises may not read them. */
+/* Role check shared by every report (PERM_REPORT: not agencies or
+ * enterprises, whose reports would count petitions outside their scope). */
 enum rv_code report_allowed(struct rv *rv);
 
 /* Sections shared between reports (NULL on error, recorded on rv or out of

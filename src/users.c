@@ -21,6 +21,8 @@ static const unsigned perm_roles[PERM_COUNT] = {
 	[PERM_ADMIN] = R(ROLE_ADMIN),
 	[PERM_RATE] = R(ROLE_ADMIN) | R(ROLE_STAFF) | R(ROLE_OFFICIAL) | R(ROLE_ENTERPRISE),
 	[PERM_AUDIT] = R(ROLE_ADMIN) | R(ROLE_STAFF) | R(ROLE_OFFICIAL),
+	[PERM_REPORT] = R(ROLE_ADMIN) | R(ROLE_STAFF) | R(ROLE_OFFICIAL),
+	[PERM_REMIND] = R(ROLE_ADMIN) | R(ROLE_STAFF) | R(ROLE_OFFICIAL) | R(ROLE_AGENCY),
 };
 static const char *const perm_names[PERM_COUNT] = {
 	[PERM_READ] = "read petitions",
@@ -31,6 +33,8 @@ static const char *const perm_names[PERM_COUNT] = {
 	[PERM_ADMIN] = "administer users and holidays",
 	[PERM_RATE] = "record satisfaction",
 	[PERM_AUDIT] = "verify or back up the database",
+	[PERM_REPORT] = "see reports and the officials' board",
+	[PERM_REMIND] = "read reminders",
 };
 
 /* Loads login's role; RV_ENOTFOUND when not registered. */

@@ -20,6 +20,8 @@ enum perm {
 	PERM_ADMIN,    /* users, holidays */
 	PERM_RATE,     /* record the enterprise's satisfaction */
 	PERM_AUDIT,    /* verify the whole database and back it up (sees every petition) */
+	PERM_REPORT,   /* reports, the officials' board, XLSX/HTML exports (whole-board figures) */
+	PERM_REMIND,   /* reminders (an agency sees only its own) */
 	PERM_COUNT
 };
 

@@ -16,17 +16,18 @@
 
 /* The table users.h documents, written out here: R = allowed. */
 static const char *const table[ROLE_COUNT][PERM_COUNT] = {
-	/*               READ  INTAKE RECORD EXTEND REFDATA ADMIN RATE AUDIT */
-	[ROLE_ADMIN] = { "R", "R", "R", "R", "R", "R", "R", "R" },
-	[ROLE_STAFF] = { "R", "R", "R", "-", "R", "-", "R", "R" },
-	[ROLE_OFFICIAL] = { "R", "R", "R", "R", "R", "-", "R", "R" },
-	[ROLE_AGENCY] = { "R", "-", "R", "-", "-", "-", "-", "-" },
-	[ROLE_ENTERPRISE] = { "R", "-", "-", "-", "-", "-", "R", "-" },
+	/*               READ  INTAKE RECORD EXTEND REFDATA ADMIN RATE AUDIT REPORT REMIND */
+	[ROLE_ADMIN] = { "R", "R", "R", "R", "R", "R", "R", "R", "R", "R" },
+	[ROLE_STAFF] = { "R", "R", "R", "-", "R", "-", "R", "R", "R", "R" },
+	[ROLE_OFFICIAL] = { "R", "R", "R", "R", "R", "-", "R", "R", "R", "R" },
+	[ROLE_AGENCY] = { "R", "-", "R", "-", "-", "-", "-", "-", "-", "R" },
+	[ROLE_ENTERPRISE] = { "R", "-", "-", "-", "-", "-", "R", "-", "-", "-" },
 };
 static const char *const perm_text[PERM_COUNT] = {
 	"read petitions", "receive, classify, assign or reject petitions", "record progress and answers",
 	"approve deadline extensions", "change reference data", "administer users and holidays",
-	"record satisfaction", "verify or back up the database",
+	"record satisfaction", "verify or back up the database", "see reports and the officials' board",
+	"read reminders",
 };
 static const char *const login_of[ROLE_COUNT] = {
 	[ROLE_ADMIN] = NULL, [ROLE_STAFF] = "lan", [ROLE_OFFICIAL] = "hung", [ROLE_AGENCY] = "sxd1",
