@@ -36,8 +36,11 @@ CREATE TABLE petition_counts (
 INSERT INTO petition_counts(status, category_id, zone_id, n)
 SELECT status, coalesce(category_id, 0), coalesce(zone_id, 0), count(*) FROM petitions GROUP BY 1, 2, 3;
 
--- A new petition is counted, then given its derived columns (that update
--- moves its count to its park through petitions_counts_update).
+-- A new petition is counted in the park it was written with.  Writers
+-- supply the derived columns in the INSERT (and with every change of
+-- enterprise_id or lead_agency_id), so these triggers are a safety net that
+-- rewrites the row only when a writer left a derived column wrong; that
+-- rewrite moves the count to the right park through petitions_counts_update.
 CREATE TRIGGER petitions_derived_insert AFTER INSERT ON petitions
 BEGIN
 	INSERT INTO petition_counts(status, category_id, zone_id, n)
@@ -47,7 +50,10 @@ BEGIN
 		enterprise_key = (SELECT sort_key FROM enterprises WHERE id = NEW.enterprise_id),
 		zone_id = (SELECT zone_id FROM enterprises WHERE id = NEW.enterprise_id),
 		lead_key = coalesce((SELECT sort_key FROM agencies WHERE id = NEW.lead_agency_id), x'ffff')
-	WHERE id = NEW.id;
+	WHERE id = NEW.id
+	  AND (NEW.enterprise_key IS NOT (SELECT sort_key FROM enterprises WHERE id = NEW.enterprise_id)
+	       OR NEW.zone_id IS NOT (SELECT zone_id FROM enterprises WHERE id = NEW.enterprise_id)
+	       OR NEW.lead_key IS NOT coalesce((SELECT sort_key FROM agencies WHERE id = NEW.lead_agency_id), x'ffff'));
 END;
 
 CREATE TRIGGER petitions_counts_update AFTER UPDATE OF status, category_id, zone_id ON petitions
@@ -64,6 +70,8 @@ BEGIN
 END;
 
 CREATE TRIGGER petitions_keys_enterprise AFTER UPDATE OF enterprise_id ON petitions
+WHEN NEW.enterprise_key IS NOT (SELECT sort_key FROM enterprises WHERE id = NEW.enterprise_id)
+     OR NEW.zone_id IS NOT (SELECT zone_id FROM enterprises WHERE id = NEW.enterprise_id)
 BEGIN
 	UPDATE petitions SET
 		enterprise_key = (SELECT sort_key FROM enterprises WHERE id = NEW.enterprise_id),
@@ -72,6 +80,7 @@ BEGIN
 END;
 
 CREATE TRIGGER petitions_keys_lead AFTER UPDATE OF lead_agency_id ON petitions
+WHEN NEW.lead_key IS NOT coalesce((SELECT sort_key FROM agencies WHERE id = NEW.lead_agency_id), x'ffff')
 BEGIN
 	UPDATE petitions SET lead_key = coalesce((SELECT sort_key FROM agencies WHERE id = NEW.lead_agency_id), x'ffff')
 	WHERE id = NEW.id;

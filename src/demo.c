@@ -40,9 +40,9 @@ enum {
 };
 
 enum {
-	GROUP = 1024, /* petitions per INSERT statement (28 parameters each) */
+	GROUP = 1024, /* petitions per INSERT statement (31 parameters each) */
 	HROWS = 256,  /* history rows per INSERT statement (12 parameters each) */
-	PET_COLS = 28,
+	PET_COLS = 31,
 	HIST_COLS = 12,
 };
 
@@ -81,10 +81,10 @@ struct gen {
 	"INSERT INTO petitions(id, uuid, code, enterprise_id, channel, received, title, body, category_id, "      \
 	"lead_agency_id, responsible_person, assigned, deadline, original_deadline, status, result, outcome, "    \
 	"answered, late_days, rating, feedback, closed, reject_reason, refer_to, decided_by, version, "           \
-	"created_at, updated_at) VALUES "
+	"created_at, updated_at, enterprise_key, zone_id, lead_key) VALUES "
 #define HISTORY_INSERT \
 	"INSERT INTO history(id, petition_id, version, at, os_login, actor, action, field, old, new, note, hash) VALUES "
-#define ROW28 "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+#define ROW31 "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 #define ROW12 "(?,?,?,?,?,?,?,?,?,?,?,?)"
 
 static const char sql_history[] = HISTORY_INSERT ROW12;
@@ -228,7 +228,15 @@ static sqlite3_stmt *prepare_rows(struct gen *g, const char *head, const char *r
 	return st;
 }
 
-/* Binds a petition in its final state at columns base+1 … base+28. */
+static void bind_key(sqlite3_stmt *st, int i, const struct demo_key *k)
+{
+	if (k->data)
+		sqlite3_bind_blob(st, i, k->data, k->len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Binds a petition in its final state at columns base+1 … base+31. */
 static void bind_petition(const struct gen *g, sqlite3_stmt *st, int base, const struct demo_plan *p)
 {
 	bool rejected = p->exited && p->status == ST_REJECTED;
@@ -260,6 +268,14 @@ static void bind_petition(const struct gen *g, sqlite3_stmt *st, int base, const
 	sqlite3_bind_int(st, base + 26, p->version);
 	bind_text(st, base + 27, p->t_create.iso);
 	bind_text(st, base + 28, p->last->iso);
+	/* The derived columns come with the row, from the copies the world
+	 * loaded, so the schema's safety-net trigger finds nothing to rewrite. */
+	const struct demo_enterprise_ref *e = &g->w.ents[p->ent];
+	bind_key(st, base + 29, &e->key);
+	bind_int_or_null(st, base + 30, e->zone_id != 0, e->zone_id);
+	static unsigned char ffff[2] = { 0xff, 0xff }; /* lead_key of an unassigned petition */
+	static const struct demo_key unassigned = { ffff, 2 };
+	bind_key(st, base + 31, p->assigned ? &g->w.agencies[p->lead].key : &unassigned);
 }
 
 /* The petitions of the group in their final state, in one INSERT: the
@@ -267,7 +283,7 @@ static void bind_petition(const struct gen *g, sqlite3_stmt *st, int base, const
  * index is flushed once per group instead of once per petition. */
 static enum rv_code insert_petitions(struct gen *g)
 {
-	sqlite3_stmt *st = g->nplans == GROUP ? g->st_group : prepare_rows(g, PETITION_INSERT, ROW28, g->nplans);
+	sqlite3_stmt *st = g->nplans == GROUP ? g->st_group : prepare_rows(g, PETITION_INSERT, ROW31, g->nplans);
 	if (!st)
 		return g->rv->code;
 	for (int i = 0; i < g->nplans; i++)
@@ -613,7 +629,7 @@ static enum rv_code write_all(struct gen *g)
 {
 	reset_busy_statements(g->rv);
 	g->plans = malloc(GROUP * sizeof *g->plans);
-	g->st_group = g->plans ? prepare_rows(g, PETITION_INSERT, ROW28, GROUP) : NULL;
+	g->st_group = g->plans ? prepare_rows(g, PETITION_INSERT, ROW31, GROUP) : NULL;
 	g->st_hgroup = g->st_group ? prepare_rows(g, HISTORY_INSERT, ROW12, HROWS) : NULL;
 	if (!g->plans || !g->st_group || !g->st_hgroup)
 		return g->plans ? g->rv->code : nomem(g->rv);

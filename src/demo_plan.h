@@ -27,9 +27,17 @@ struct demo_zone_ref {
 	int commune; /* agency index of its commune, or -1 */
 };
 
+/* A copy of a sort_key column (NULL data: SQL NULL), so the demo writes a
+ * petition's derived key columns itself (schema.sql: petitions_derived_insert). */
+struct demo_key {
+	void *data;
+	int len;
+};
+
 struct demo_agency_ref {
 	int64_t id;
 	char *code, *name;
+	struct demo_key key;
 	const char *liaison; /* a login of role agency for it, or NULL */
 };
 
@@ -45,6 +53,8 @@ struct demo_category_ref {
 struct demo_enterprise_ref {
 	int64_t id;
 	int zone;            /* index, or -1 */
+	int64_t zone_id;     /* enterprises.zone_id, 0 for none */
+	struct demo_key key; /* enterprises.sort_key */
 	const char *account; /* a login of role enterprise for it, or NULL */
 };
 

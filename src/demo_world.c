@@ -37,6 +37,17 @@ static char *dup_col(sqlite3_stmt *st, int i)
 	return strdup(s ? s : "");
 }
 
+/* Copies blob column i into k; false when out of memory. */
+static bool dup_key(sqlite3_stmt *st, int i, struct demo_key *k)
+{
+	const void *b = sqlite3_column_blob(st, i);
+	k->len = sqlite3_column_bytes(st, i);
+	k->data = b ? malloc((size_t)k->len + 1) : NULL;
+	if (k->data)
+		memcpy(k->data, b, (size_t)k->len);
+	return !b || k->data;
+}
+
 static int find_agency(const struct loader *g, const char *code)
 {
 	for (size_t i = 0; i < g->w->nagencies; i++)
@@ -198,7 +209,7 @@ static enum rv_code load_zones(struct loader *g)
 static enum rv_code load_agencies(struct loader *g)
 {
 	struct rv *rv = g->rv;
-	sqlite3_stmt *st = db_stmt(rv, "SELECT id, code, name FROM agencies ORDER BY id");
+	sqlite3_stmt *st = db_stmt(rv, "SELECT id, code, name, sort_key FROM agencies ORDER BY id");
 	if (!st)
 		return rv->code;
 	int rc;
@@ -212,7 +223,8 @@ static enum rv_code load_agencies(struct loader *g)
 		a->code = dup_col(st, 1);
 		a->name = dup_col(st, 2);
 		a->liaison = NULL;
-		if (!a->code || !a->name)
+		bool key = dup_key(st, 3, &a->key);
+		if (!a->code || !a->name || !key)
 			return nomem(rv);
 	}
 	if (rc != SQLITE_DONE)
@@ -277,7 +289,7 @@ static enum rv_code load_categories(struct loader *g)
 static enum rv_code load_enterprises(struct loader *g)
 {
 	struct rv *rv = g->rv;
-	sqlite3_stmt *st = db_stmt(rv, "SELECT id, zone_id FROM enterprises ORDER BY id");
+	sqlite3_stmt *st = db_stmt(rv, "SELECT id, zone_id, sort_key FROM enterprises ORDER BY id");
 	if (!st)
 		return rv->code;
 	int rc;
@@ -293,6 +305,9 @@ static enum rv_code load_enterprises(struct loader *g)
 		e->zone = -1;
 		e->account = NULL;
 		int64_t zone = sqlite3_column_int64(st, 1);
+		e->zone_id = zone;
+		if (!dup_key(st, 2, &e->key))
+			return nomem(rv);
 		for (size_t i = 0; i < g->w->nzones; i++)
 			if (g->w->zones[i].id == zone)
 				e->zone = (int)i;
@@ -412,9 +427,12 @@ void demo_world_free(struct demo_world *w)
 	for (size_t i = 0; i < w->nagencies; i++) {
 		free(w->agencies[i].code);
 		free(w->agencies[i].name);
+		free(w->agencies[i].key.data);
 	}
 	for (size_t i = 0; i < w->ncats; i++)
 		free(w->cats[i].code);
+	for (size_t i = 0; i < w->nents; i++)
+		free(w->ents[i].key.data);
 	for (size_t i = 0; i < w->nlogins; i++)
 		free(w->logins[i]);
 	free(w->zones);

@@ -189,8 +189,11 @@ enum rv_code import_insert_petition(struct import *im, const struct petition_in 
 		"INSERT INTO petitions(id, uuid, code, request_id, enterprise_id, channel, received, title, body, "
 		"category_id, lead_agency_id, responsible_person, assigned, deadline, original_deadline, status, result, "
 		"outcome, answered, late_days, rating, feedback, closed, reject_reason, refer_to, decided_by, version, "
-		"created_at, updated_at) VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, coalesce(?9, ''), nullif(?10, 0), nullif(?11, 0), ?12, ?13, ?14, "
-		"?15, ?16, ?17, ?18, ?19, ?20, nullif(?21, 0), ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)");
+		"created_at, updated_at, enterprise_key, zone_id, lead_key) "
+		"VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, coalesce(?9, ''), nullif(?10, 0), nullif(?11, 0), ?12, ?13, ?14, "
+		"?15, ?16, ?17, ?18, ?19, ?20, nullif(?21, 0), ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, "
+		"(SELECT sort_key FROM enterprises WHERE id = ?5), (SELECT zone_id FROM enterprises WHERE id = ?5), "
+		"coalesce((SELECT sort_key FROM agencies WHERE id = ?11), x'ffff'))");
 	if (!st)
 		return rv->code;
 	char uuid[37];
