@@ -19,9 +19,10 @@
 #include "draw.h"
 
 #define DOUBLE_CLICK_MS 400
-/* Within a paste the bytes after ESC or CR arrive in the same burst; this
- * only bounds the wait at the very end of a truncated paste. */
-#define PASTE_LOOKAHEAD_MS 50
+/* Within a paste the bytes after ESC normally arrive in the same burst; a
+ * busy terminal may split it, and this only bounds the wait at the very
+ * end of a paste whose end never comes (as long as the engine waits). */
+#define PASTE_LOOKAHEAD_MS 1000
 #define PENDING_MAX 8
 
 static const int caught_signals[] = {
@@ -42,6 +43,7 @@ static struct {
 	/* Inside a bracketed paste: keypad off, so no byte is decoded as a
 	 * key; term_read() itself looks for the closing ESC[201~. */
 	bool pasting;
+	bool paste_cr;  /* the last pasted character was CR */
 	/* characters read ahead while matching, returned before new input */
 	struct pending { int r; wint_t wc; } pending[PENDING_MAX];
 	size_t npending;
@@ -301,6 +303,7 @@ static void unread(const struct pending *p, size_t n)
 static void paste_mode(bool on)
 {
 	T.pasting = on;
+	T.paste_cr = false;
 	keypad(stdscr, on ? FALSE : TRUE);
 }
 
@@ -332,6 +335,9 @@ static bool paste_end_follows(void)
  * What a field does with controls is the field's business (edit.h). */
 static void read_pasted(struct ui_event *ev, wint_t wc)
 {
+	bool after_cr = T.paste_cr;
+
+	T.paste_cr = wc == '\r';
 	ev->act = ACT_INSERT;
 	ev->ch = (wchar_t)wc;
 	if (wc == 033 && paste_end_follows()) {
@@ -339,11 +345,10 @@ static void read_pasted(struct ui_event *ev, wint_t wc)
 		ev->act = ACT_PASTE_END;
 		ev->ch = 0;
 	} else if (wc == '\r') {
-		struct pending next;
-		next.r = next_wch(&next.wc, PASTE_LOOKAHEAD_MS);
-		if (next.r != ERR && (next.r == KEY_CODE_YES || next.wc != '\n'))
-			unread(&next, 1);
 		ev->ch = L'\n';
+	} else if (wc == '\n' && after_cr) {
+		ev->act = ACT_NONE;  /* the LF of CR LF: one newline, not two */
+		ev->ch = 0;
 	}
 }
 
