@@ -75,6 +75,7 @@ bool edit_set(struct edit *e, const char *s)
 		memcpy(e->buf, s, n);
 	e->len = e->cur = n;
 	e->buf[n] = '\0';
+	e->changes++;
 	e->scroll = 0;
 	e->goal_col = -1;
 	return true;
@@ -94,6 +95,7 @@ static void delete_range(struct edit *e, size_t from, size_t to)
 		return;
 	memmove(e->buf + from, e->buf + to, e->len - to + 1);
 	e->len -= to - from;
+	e->changes++;
 	e->cur = from;
 }
 
@@ -109,6 +111,7 @@ static bool insert_raw(struct edit *e, const char *s, size_t n)
 	memmove(e->buf + e->cur + n, e->buf + e->cur, e->len - e->cur + 1);
 	memcpy(e->buf + e->cur, s, n);
 	e->len += n;
+	e->changes++;
 	e->cur += n;
 	return true;
 }
@@ -138,8 +141,9 @@ static void snap_cursor(struct edit *e)
 	}
 }
 
-/* Inserts one character as typed; refuses what would be drawn escaped. */
-static bool insert_char(struct edit *e, int32_t cp)
+/* Inserts one character as typed; refuses what would be drawn escaped,
+ * unless `literal` (a paste: kept, drawn visibly, judged on commit). */
+static bool insert_char(struct edit *e, int32_t cp, bool literal)
 {
 	utf8proc_uint8_t enc[8];
 	char esc[U8_ESCAPE_MAX];
@@ -160,7 +164,7 @@ static bool insert_char(struct edit *e, int32_t cp)
 		return false;
 	n = (size_t)utf8proc_encode_char(cp, enc);
 	bool bare = false;  /* typed marks may join the letter before them */
-	if (u8_escape((const char *)enc, n, 0, &cpn, &bare, esc))
+	if (!literal && u8_escape((const char *)enc, n, 0, &cpn, &bare, esc))
 		return false;
 	if (!insert_raw(e, (const char *)enc, n))
 		return false;
@@ -177,7 +181,7 @@ bool edit_insert(struct edit *e, const char *s, size_t n)
 		off += u8_decode(s, n, off, &cp);
 		if (cp == '\r')
 			cp = '\n';
-		if (!insert_char(e, cp))
+		if (!insert_char(e, cp, false))
 			ok = false;
 		if (e->full)
 			break;
@@ -331,19 +335,26 @@ int edit_request(struct edit *e, const struct ui_event *ev, bool pasting)
 	e->full = false;
 	if (ev->act != ACT_UP && ev->act != ACT_DOWN)
 		e->goal_col = -1;
+	if (!pasting)
+		e->paste_cut = false;
 	switch (ev->act) {
 	case ACT_INSERT:
-		insert_char(e, (int32_t)ev->ch);
+		/* a paste over the limit stops there, not with smaller
+		 * characters picked from further on */
+		if (e->paste_cut)
+			return RD_ALL;
+		if (!insert_char(e, (int32_t)ev->ch, pasting) && pasting && e->full)
+			e->paste_cut = true;
 		return RD_ALL;
 	case ACT_ENTER:
 		if (!e->multiline && !pasting)
 			return RD_IGNORED;
-		insert_char(e, '\n');
+		insert_char(e, '\n', false);
 		return RD_ALL;
 	case ACT_NEXT_FIELD:
 		if (!pasting)
 			return RD_IGNORED;
-		insert_char(e, '\t');
+		insert_char(e, '\t', false);
 		return RD_ALL;
 	case ACT_LEFT:
 		e->cur = u8_prev(e->buf, e->len, e->cur);

@@ -6,13 +6,15 @@
  * cursor is a byte offset that is always on a grapheme-cluster boundary:
  * Left/Right, Backspace and Delete move over or remove a whole letter with
  * its marks.  Characters the text module would draw as escapes (controls,
- * bidi overrides) are refused on input; a tab becomes spaces.
+ * bidi overrides) are refused when typed; pasted (ACT_INSERT while
+ * `pasting`) they are kept and drawn visibly, for edit_commit() to judge
+ * — a paste is text, never keys.  A tab becomes spaces.
  *
  * Keys (KM_TEXT): Left/Right, Home/^A, End/^E, Up/Down (multi-line), Bksp,
  * Del/^D, ^U (delete to the start of the line), ^K (to the end), ^W (word
  * before the cursor).  Enter inserts a newline in a multi-line field; in a
  * one-line field it is left to the caller, except during a paste, where it
- * becomes a space.  The multi-line field wraps at word boundaries. */
+ * becomes a space (as does a pasted newline).  The multi-line field wraps at word boundaries. */
 #ifndef ROVIEC_UI_EDIT_H
 #define ROVIEC_UI_EDIT_H
 
@@ -34,6 +36,8 @@ struct edit {
 	int goal_col;      /* column kept by Up/Down, -1 when unset */
 	int width;         /* columns at the last edit_draw() (for Up/Down) */
 	bool oom;
+	unsigned long changes;  /* bumped by every change of the content */
+	bool paste_cut;    /* the current paste reached max_bytes: drop the rest */
 };
 
 /* Prepares an empty field.  edit_free() releases the buffer; the struct

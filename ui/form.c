@@ -481,10 +481,10 @@ static int vertical(struct form *f, struct field *fl, const struct ui_event *ev)
 
 static int edit_field(struct form *f, struct field *fl, const struct ui_event *ev)
 {
-	char *before = strdup(edit_text(&fl->ed));
+	unsigned long before = fl->ed.changes;  /* no copy: a paste may be 100 KB */
 	int rd = edit_request(&fl->ed, ev, ui_pasting(f->ui));
 
-	if (before && strcmp(before, edit_text(&fl->ed)) != 0) {
+	if (before != fl->ed.changes) {
 		if (fl->spec.kind == FK_PICK) {
 			free(fl->value);
 			fl->value = NULL;
@@ -495,7 +495,6 @@ static int edit_field(struct form *f, struct field *fl, const struct ui_event *e
 		fl->error = NULL;
 		notify(f, fl);
 	}
-	free(before);
 	return rd == RD_IGNORED ? RD_NONE : rd;
 }
 

@@ -19,6 +19,11 @@
 #include "draw.h"
 
 #define DOUBLE_CLICK_MS 400
+/* Within a paste the bytes after ESC normally arrive in the same burst; a
+ * busy terminal may split it, and this only bounds the wait at the very
+ * end of a paste whose end never comes (as long as the engine waits). */
+#define PASTE_LOOKAHEAD_MS 1000
+#define PENDING_MAX 8
 
 static const int caught_signals[] = {
 	SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT,
@@ -35,6 +40,13 @@ static struct {
 	struct sigaction old_actions[UI_ARRAY_LEN(caught_signals)];
 	long last_click_ms;
 	int last_click_y, last_click_x;
+	/* Inside a bracketed paste: keypad off, so no byte is decoded as a
+	 * key; term_read() itself looks for the closing ESC[201~. */
+	bool pasting;
+	bool paste_cr;  /* the last pasted character was CR */
+	/* characters read ahead while matching, returned before new input */
+	struct pending { int r; wint_t wc; } pending[PENDING_MAX];
+	size_t npending;
 } T;
 
 /* Read by the signal handler: non-zero while full-screen mode is on. */
@@ -188,6 +200,9 @@ bool term_start(bool no_color, char *err, size_t err_size)
 	curs_set(0);
 	T.cursor_shown = false;
 	putp("\033[?2004h"); /* bracketed paste: a paste arrives as one burst */
+	/* putp() goes through stdio, not curses' own buffer: without this the
+	 * mode reached the terminal only at exit, and pastes came unbracketed */
+	fflush(stdout);
 
 	install_signal_handlers();
 	term_active = 1;
@@ -260,6 +275,83 @@ static void decode_mouse(struct ui_event *ev)
 	}
 }
 
+/* The next character: read ahead first, then the terminal. */
+static int next_wch(wint_t *wc, int timeout_ms)
+{
+	if (T.npending) {
+		int r = T.pending[0].r;
+		*wc = T.pending[0].wc;
+		T.npending--;
+		memmove(T.pending, T.pending + 1, T.npending * sizeof T.pending[0]);
+		return r;
+	}
+	timeout(timeout_ms);
+	return get_wch(wc);
+}
+
+/* Gives back what was read ahead, in order, before the pending ones
+ * (at most PENDING_MAX in all: lookahead is bounded, see below). */
+static void unread(const struct pending *p, size_t n)
+{
+	if (n == 0 || T.npending + n > PENDING_MAX)
+		return;
+	memmove(T.pending + n, T.pending, T.npending * sizeof T.pending[0]);
+	memcpy(T.pending, p, n * sizeof p[0]);
+	T.npending += n;
+}
+
+static void paste_mode(bool on)
+{
+	T.pasting = on;
+	T.paste_cr = false;
+	keypad(stdscr, on ? FALSE : TRUE);
+}
+
+/* Inside a paste, after ESC: true (and the rest consumed) when ESC starts
+ * the closing "[201~"; otherwise what was read ahead is given back. */
+static bool paste_end_follows(void)
+{
+	static const char rest[] = "[201~";
+	struct pending got[sizeof rest];
+	size_t n = 0;
+
+	while (n < sizeof rest - 1) {
+		struct pending *g = &got[n];
+		g->r = next_wch(&g->wc, PASTE_LOOKAHEAD_MS);
+		if (g->r == ERR)
+			break;
+		n++;
+		if (g->r == KEY_CODE_YES || g->wc != (wint_t)rest[n - 1])
+			break;
+	}
+	if (n == sizeof rest - 1 && got[n - 1].r != KEY_CODE_YES && got[n - 1].wc == (wint_t)'~')
+		return true;
+	unread(got, n);
+	return false;
+}
+
+/* One character of a paste, taken literally: every byte up to ESC[201~
+ * is text (ACT_INSERT), controls included; CR LF and a lone CR become LF.
+ * What a field does with controls is the field's business (edit.h). */
+static void read_pasted(struct ui_event *ev, wint_t wc)
+{
+	bool after_cr = T.paste_cr;
+
+	T.paste_cr = wc == '\r';
+	ev->act = ACT_INSERT;
+	ev->ch = (wchar_t)wc;
+	if (wc == 033 && paste_end_follows()) {
+		paste_mode(false);
+		ev->act = ACT_PASTE_END;
+		ev->ch = 0;
+	} else if (wc == '\r') {
+		ev->ch = L'\n';
+	} else if (wc == '\n' && after_cr) {
+		ev->act = ACT_NONE;  /* the LF of CR LF: one newline, not two */
+		ev->ch = 0;
+	}
+}
+
 bool term_read(struct ui_event *ev, enum key_mode mode, int timeout_ms)
 {
 	wint_t wc;
@@ -268,15 +360,24 @@ bool term_read(struct ui_event *ev, enum key_mode mode, int timeout_ms)
 	memset(ev, 0, sizeof *ev);
 	if (!T.screen)
 		return false;
-	timeout(timeout_ms);
-	r = get_wch(&wc);
-	if (r == ERR)
+	r = next_wch(&wc, timeout_ms);
+	if (r == ERR) {
+		/* a paste whose end never came (the engine gives up too) */
+		if (T.pasting && timeout_ms != 0)
+			paste_mode(false);
 		return false;
+	}
+	if (T.pasting && r != KEY_CODE_YES) {
+		read_pasted(ev, wc);
+		return true;
+	}
 	ev->act = keys_lookup(r == KEY_CODE_YES, (int)wc, mode);
 	if (r != KEY_CODE_YES)
 		ev->ch = (wchar_t)wc;
 	if (ev->act == ACT_MOUSE)
 		decode_mouse(ev);
+	else if (ev->act == ACT_PASTE_BEGIN)
+		paste_mode(true);
 	return true;
 }
 

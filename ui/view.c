@@ -20,7 +20,7 @@
 #include "tui.h"
 
 #define LEGEND_MAX 24
-#define PASTE_TIMEOUT_MS 300
+#define PASTE_TIMEOUT_MS 1000  /* a paste whose end never comes; a busy machine may pause longer than 300 ms */
 #define IDLE_DELAY_MS 150  /* a pause in typing */
 
 struct legend_span {

@@ -27,7 +27,10 @@
 #   keys KEY…           tmux send-keys key names: j Enter Escape C-d PageDown…
 #   type TEXT           the rest of the line as literal text, key by key
 #   typeesc TEXT        like type, after expanding \xHH and \uHHHH escapes
-#   paste TEXT          TEXT (with escapes expanded) as a bracketed paste
+#   paste TEXT          TEXT (with escapes expanded) as a bracketed paste,
+#                       byte for byte (LF is not turned into CR)
+#   pastecmd CMD…       the output of a shell command as a bracketed paste
+#                       (long pastes: 100 KB)
 #   click ROW COL       mouse button 1 at 0-based cell (ROW, COL), twice for
 #   wheel up|down ROW COL                                  a double click
 #   resize COLS ROWS    resize the terminal
@@ -192,7 +195,12 @@ while IFS= read -r line || [ -n "$line" ]; do
 	paste)
 		expand "$arg" > "$tmp/paste.txt"
 		tm load-buffer -b p "$tmp/paste.txt"
-		tm paste-buffer -p -d -b p -t main ;;
+		tm paste-buffer -p -r -d -b p -t main ;;
+	pastecmd)
+		(cd "$tmp" && "${test_env[@]}" bash -c "$arg") > "$tmp/paste.txt" \
+			|| die "pastecmd failed: $arg"
+		tm load-buffer -b p "$tmp/paste.txt"
+		tm paste-buffer -p -r -d -b p -t main ;;
 	click) read -r r c <<< "$arg"
 		tm send-keys -t main -l -- "$(mouse_seq 0 "$r" "$c")" ;;
 	wheel) read -r dir r c <<< "$arg"
