@@ -15,6 +15,7 @@
 #include "refdata.h"
 #include "screens.h"
 #include "workflow.h"
+#include "input.h"
 
 #define NEW_ENTERPRISE "+new"
 
@@ -115,7 +116,7 @@ static const struct field_spec intake_fields[] = {
 	{ .key = "received", .label = N_("Received"), .kind = FK_TEXT, .max_bytes = 20,
 	  .hint = N_("dd/mm/yyyy") },
 	{ .key = "title", .label = N_("Title"), .kind = FK_TEXT, .max_bytes = 500 },
-	{ .key = "body", .label = N_("Petition"), .kind = FK_BODY, .rows = 7, .max_bytes = 100000,
+	{ .key = "body", .label = N_("Petition"), .kind = FK_BODY, .rows = 7, .max_bytes = LIMIT_TEXT,
 	  .hint = N_("Enter: new line · F2: save") },
 };
 
