@@ -43,7 +43,11 @@ for a in 1 2 3; do "$ROVIEC" user add "ag$a" --role agency --agency "A$a"; done
 "$ROVIEC" user add en1 --role enterprise --enterprise 0100000001
 "$ROVIEC" user add en2 --role enterprise --enterprise 0100000002
 declare -A CODE
-add() { CODE[$1]=$("$ROVIEC" petition add --enterprise "$2" --title "MARK$1 kiến nghị" --category dien --received 05/01/2026); }
+# petition add prints "CODE  PIN NNNNNNNN": the code is the first word.
+add() {
+	CODE[$1]=$("$ROVIEC" petition add --enterprise "$2" --title "MARK$1 kiến nghị" --category dien --received 05/01/2026)
+	CODE[$1]=${CODE[$1]%% *}
+}
 add P1 0100000001
 add P2 0100000002
 add P3 0100000001
@@ -63,6 +67,11 @@ for i in 1 2 3 4 5; do
 	ROVIEC_DB="$T/other.db" "$ROVIEC" petition add --enterprise 0100000003 --title "Từ nơi khác $i" >/dev/null
 done
 ROVIEC_DB="$T/other.db" "$ROVIEC" export --format json --search "nơi khác 5" --output "$T/in.json"
+# A backup of the fixture with one more zone: restoring it changes the
+# database (restoring the fixture's own backup would prove nothing).
+cp "$TPL" "$T/bak-src.db"
+ROVIEC_DB="$T/bak-src.db" "$ROVIEC" zone add "KCN Sao lưu"
+ROVIEC_DB="$T/bak-src.db" "$ROVIEC" backup "$T/in.bak" >/dev/null
 assert_eq "fixture" "KN-2026-00001 KN-2026-00002 KN-2026-00003 KN-2026-00004" \
 	"${CODE[P1]} ${CODE[P2]} ${CODE[P3]} ${CODE[P4]}"
 UNKNOWN=KN-2026-09999
@@ -153,6 +162,14 @@ ok P  P  P  P  P  P  P  | holiday add 2026-05-04 --name Nghỉ
 ok ok ok ok ok ok ok ok | holiday list
 ok ok ok P  P  P  P  P  | import @CSV
 ok P  P  P  P  P  P  P  | import @JSON
+ok ok ok P  P  P  P  P  | verify
+ok ok ok P  P  P  P  P  | verify --checkpoint
+ok ok ok P  P  P  P  P  | verify --json
+ok ok ok P  P  P  P  P  | backup @OUT
+ok P  P  P  P  P  P  P  | restore @BAK
+ok ok ok P  P  P  P  P  | petition pin @P1
+ok ok ok P  P  P  P  P  | petition pin @P4
+ok ok ok P  P  P  P  P  | petition add --enterprise 0100000001 --title Mới --conference @C
 EOF
 )
 
@@ -168,6 +185,7 @@ expand() {
 		@OUT) ARGS+=("$T/out.file") ;;
 		@CSV) ARGS+=("$T/in.csv") ;;
 		@JSON) ARGS+=("$T/in.json") ;;
+		@BAK) ARGS+=("$T/in.bak") ;;
 		*) ARGS+=("$w") ;;
 		esac
 	done
@@ -200,7 +218,7 @@ while IFS= read -r line; do
 	expand "$cmd"
 	is_write=no
 	case $cmd in
-	petition\ show* | petition\ list* | report* | export* | remind* | conference\ list* | conference\ show* | *\ list*) ;;
+	petition\ show* | petition\ list* | report* | export* | remind* | conference\ list* | conference\ show* | *\ list* | verify* | backup*) ;;
 	*) is_write=yes ;;
 	esac
 	for i in "${!ROLES[@]}"; do
@@ -270,6 +288,26 @@ for role in "${ROLES[@]}"; do
 	assert_eq "$role: export json holds exactly its petitions" "${COUNT[$role]}" \
 		"$(json_val "$T/out.file" 'len(d["petitions"])')"
 done
+
+# ---- lookup: for everyone (it ignores --as and needs no user row) ----
+fresh
+rv petition pin "${CODE[P4]}"
+assert_ok "petition pin prints a new PIN"
+PIN=${OUT##* }
+printf '%s\n%s\n' "${CODE[P4]}" "$PIN" >"$T/look.in"
+printf '%s\n%s\n' "${CODE[P4]}" 00000000 >"$T/look.bad"
+H3=$(sqlite3 "$ROVIEC_DB" 'SELECT count(*), max(id) FROM history; SELECT count(*), max(version) FROM petitions')
+for role in "${ROLES[@]}"; do
+	if [ "$role" = admin ]; then rv_in "$T/look.in" lookup; else rv_in "$T/look.in" --as "$role" lookup; fi
+	assert_status 0 "$role: lookup with the right PIN"
+	assert_match "$role: lookup shows the petition" "MARKP4" "$OUT"
+	if [ "$role" = admin ]; then rv_in "$T/look.bad" lookup; else rv_in "$T/look.bad" --as "$role" lookup; fi
+	assert_status 3 "$role: lookup with a wrong PIN"
+	assert_eq "$role: wrong PIN, the not-found message" "roviec: no petition matches this tracking code and PIN" "$ERR"
+done
+assert_eq "lookups wrote no history and changed no petition" "$H3" \
+	"$(sqlite3 "$ROVIEC_DB" 'SELECT count(*), max(id) FROM history; SELECT count(*), max(version) FROM petitions')"
+DIRTY=yes
 
 # ---- --as is honoured only for an administrator, and names both ----
 rv --as st petition show "${CODE[P1]}"
