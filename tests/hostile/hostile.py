@@ -242,13 +242,16 @@ if SHARD == 0:  # the CSV import in the first shard
     buf.write("Mã số thuế,Nội dung kiến nghị,Chi tiết,Ngày tiếp nhận\r\n".encode())
     rows = []
     lines = []  # the physical line each record starts on (cells may hold newlines)
+    line = 2     # counted as records are written, not by rescanning the buffer
     for name, value in CAT:
         for col in ("title", "body"):
             cell = b'"' + value.replace(b'"', b'""') + b'"'
             title = cell if col == "title" else ("CSV " + name).encode()
             body = cell if col == "body" else b""
-            lines.append(buf.getvalue().count(b"\n") + 1)
-            buf.write(b"0100000001," + title + b"," + body + b",07/01/2026\r\n")
+            lines.append(line)
+            record = b"0100000001," + title + b"," + body + b",07/01/2026\r\n"
+            buf.write(record)
+            line += record.count(b"\n")
             rows.append((name, col, value))
     with open(os.path.join(T, "hostile.csv"), "wb") as f:
         f.write(buf.getvalue())
