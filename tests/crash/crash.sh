@@ -8,7 +8,8 @@
 # command returned 0.  A killed step is retried; a retry refused because
 # the killed command had in fact committed (exit 2, "cannot assign it")
 # moves on without acknowledging.  Afterwards:
-#   - PRAGMA integrity_check and foreign_key_check are clean;
+#   - PRAGMA integrity_check and foreign_key_check are clean, and roviec
+#     verify passes (the history hash chain is whole);
 #   - every acknowledged add/assign/answer is there, with its history row;
 #   - every petition has its create row, and its version equals its last
 #     history version (no half-written petition);
@@ -86,6 +87,8 @@ rm -f "$T/step.out" "$T/step.err"
 q() { sqlite3 "$ROVIEC_DB" "$1"; }
 assert_eq "integrity_check (seed $SEED)" "ok" "$(q 'PRAGMA integrity_check')"
 assert_eq "foreign_key_check (seed $SEED)" "" "$(q 'PRAGMA foreign_key_check')"
+rv verify
+assert_ok "roviec verify: integrity, foreign keys and the history hash chain after the kills (seed $SEED)"
 
 # Every acknowledged write, with its history row.
 sqlite3 "$ROVIEC_DB" "SELECT CASE h.action WHEN 'create' THEN 'add' ELSE h.action END || ' ' || p.code
