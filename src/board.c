@@ -164,7 +164,8 @@ enum rv_code board_load(struct rv *rv, int due_within, struct board **out)
 		rc = load_deadlines(rv, b, ids, late_extra);
 	if (!rc) {
 		finish(b, late_extra);
-		qsort(b->rows, b->n, sizeof *b->rows, rank);
+		if (b->n > 1) /* rows is NULL when there is no agency; qsort wants an array */
+			qsort(b->rows, b->n, sizeof *b->rows, rank);
 	}
 	free(ids);
 	free(late_extra);

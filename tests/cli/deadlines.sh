@@ -6,6 +6,12 @@
 
 rv init
 assert_ok "init"
+# Reports on a database with no agency yet: an empty board once passed a
+# null array to qsort (undefined behaviour, caught by UBSan in CI).
+rv report agencies
+assert_ok "report agencies with no agency"
+rv report summary
+assert_ok "report summary with no agency"
 "$ROVIEC" zone add "KCN Quang Minh" >/dev/null
 "$ROVIEC" agency add "Ban Quản lý" --code BQL --kind board >/dev/null
 "$ROVIEC" enterprise add "Công ty TNHH Cơ khí Quang Minh" --tax-code 0100000001 --zone "KCN Quang Minh" >/dev/null
