@@ -545,6 +545,10 @@ enum rv_code import_csv(struct import *im, const char *data, size_t len)
 	if (csv_init(&p, CSV_APPEND_NULL | CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return rv_fail(im->rv, RV_EIO, NULL, "out of memory");
 	csv_set_delim(&p, delimiter(data, len));
+	/* libcsv grows a cell's buffer by blk_size (128 bytes by default): a
+	 * 10 MB cell (refused later, but buffered first) meant 80,000 reallocs,
+	 * quadratic wherever realloc copies (sanitizers, small heaps). */
+	csv_set_blk_size(&p, 64 * 1024);
 	size_t pos = 0;
 	while (pos < len && !r.fatal) {
 		const char *nl = memchr(data + pos, '\n', len - pos);
