@@ -167,10 +167,17 @@ static enum rv_code import_ref(struct import *im, const char *key, json_t *arr)
 
 static enum rv_code import_conferences(struct import *im, json_t *arr, struct conf_map *m)
 {
+	/* A file may repeat the "conferences" key (the reader streams keys):
+	 * grow the map rather than start a new one, whose writes at m->n would
+	 * then overrun it (found by fuzz_json). */
 	size_t n = json_array_size(arr);
-	m->uuid = calloc(n + 1, sizeof *m->uuid);
-	m->id = calloc(n + 1, sizeof *m->id);
-	if (!m->uuid || !m->id)
+	char (*uuid)[37] = realloc(m->uuid, (m->n + n + 1) * sizeof *m->uuid);
+	if (uuid)
+		m->uuid = uuid;
+	int64_t *id = uuid ? realloc(m->id, (m->n + n + 1) * sizeof *m->id) : NULL;
+	if (id)
+		m->id = id;
+	if (!uuid || !id)
 		return rv_fail(im->rv, RV_EIO, NULL, "out of memory");
 	for (size_t i = 0; i < n; i++) {
 		json_t *o = json_array_get(arr, i);
