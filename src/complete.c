@@ -24,7 +24,8 @@ static const struct {
 	{ "categories", NULL, "SELECT code FROM categories WHERE " PREFIX("code") " ORDER BY code LIMIT 500" },
 	{ "zones", NULL, "SELECT name FROM zones WHERE " PREFIX("name") " ORDER BY sort_key LIMIT 500" },
 	{ "enterprises", NULL,
-	  "SELECT tax_code FROM enterprises WHERE " PREFIX("tax_code") " ORDER BY tax_code LIMIT 500" },
+	  "SELECT tax_code FROM enterprises WHERE " PREFIX("tax_code") " AND (?2 <> 1 OR id = ?3)"
+	  " ORDER BY tax_code LIMIT 500" }, /* an enterprise account: its own */
 	{ "petitions", NULL,
 	  "SELECT p.code FROM petitions p WHERE " PREFIX("p.code") " AND " RV_SCOPE_SQL
 	  " ORDER BY p.code DESC LIMIT 500" },

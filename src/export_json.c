@@ -57,10 +57,14 @@ static enum rv_code dump_reference(struct rv *rv, FILE *out)
 	enum rv_code rc = dump_table(rv, out, "zones", "SELECT name FROM zones ORDER BY id", zone_k, "s");
 	if (!rc)
 		rc = dump_table(rv, out, "agencies", "SELECT code, name, kind FROM agencies ORDER BY id", agency_k, "sss");
+	/* An enterprise account gets its own record only (as enterprise list). */
+	char ent_sql[192];
+	snprintf(ent_sql, sizeof ent_sql,
+	         "SELECT e.tax_code, e.name, z.name, e.contact FROM enterprises e "
+	         "LEFT JOIN zones z ON z.id = e.zone_id WHERE %d OR e.id = %lld ORDER BY e.id",
+	         rv->role != ROLE_ENTERPRISE, (long long)rv->enterprise_id);
 	if (!rc)
-		rc = dump_table(rv, out, "enterprises",
-		                "SELECT e.tax_code, e.name, z.name, e.contact FROM enterprises e "
-		                "LEFT JOIN zones z ON z.id = e.zone_id ORDER BY e.id", ent_k, "ssss");
+		rc = dump_table(rv, out, "enterprises", ent_sql, ent_k, "ssss");
 	if (!rc)
 		rc = dump_table(rv, out, "categories",
 		                "SELECT code, label_vi, label_en, within_days FROM categories ORDER BY id", cat_k, "sssi");

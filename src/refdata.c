@@ -307,18 +307,22 @@ static const struct rows_col enterprise_cols[] = {
 enum rv_code enterprise_list(struct rv *rv, const char *zone, struct rows **out)
 {
 	int64_t zone_id = 0;
-	enum rv_code code = zone ? ref_zone_id(rv, "zone", zone, &zone_id) : RV_OK;
+	enum rv_code code = users_require(rv, PERM_READ);
+	if (!code && zone)
+		code = ref_zone_id(rv, "zone", zone, &zone_id);
+	if (!code)
+		code = list_rows(rv, "SELECT '', '', '', '' WHERE 0", enterprise_cols, 4, out);
 	if (code)
 		return code;
-	code = list_rows(rv, "SELECT '', '', '', '' WHERE 0", enterprise_cols, 4, out);
-	if (code)
-		return code;
+	/* An enterprise account sees its own record only: the others' names
+	 * and contacts are not its business. */
 	sqlite3_stmt *st = db_stmt(rv, "SELECT e.tax_code, e.name, z.name, e.contact FROM enterprises e "
 	                               "LEFT JOIN zones z ON z.id = e.zone_id "
-	                               "WHERE ?1 = 0 OR e.zone_id = ?1 ORDER BY e.sort_key");
+	                               "WHERE (?1 = 0 OR e.zone_id = ?1) AND (?2 = 0 OR e.id = ?2) ORDER BY e.sort_key");
 	if (!st)
 		return rv->code;
 	sqlite3_bind_int64(st, 1, zone_id);
+	sqlite3_bind_int64(st, 2, rv->role == ROLE_ENTERPRISE ? (rv->enterprise_id ? rv->enterprise_id : -1) : 0);
 	return db_fill_rows(rv, st, *out);
 }
 

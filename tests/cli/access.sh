@@ -289,6 +289,21 @@ for role in "${ROLES[@]}"; do
 		"$(json_val "$T/out.file" 'len(d["petitions"])')"
 done
 
+# ---- an enterprise sees its own record among the enterprises ----
+# (list, completion and the JSON export's reference part; staff see all)
+fresh
+declare -A ENTS=([admin]="0100000001 0100000002" [st]="0100000001 0100000002" [ag1]="0100000001 0100000002"
+	[en1]="0100000001" [en2]="0100000002")
+for role in admin st ag1 en1 en2; do
+	as_role "$role" enterprise list --csv
+	assert_eq "$role: enterprise list" "${ENTS[$role]}" "$(printf '%s\n' "$OUT" | sed 1d | cut -d, -f1 | sort | xargs)"
+	as_role "$role" complete enterprises
+	assert_eq "$role: complete enterprises" "${ENTS[$role]}" "$(printf '%s\n' "$OUT" | xargs)"
+	as_role "$role" export --format json --output "$T/out.file"
+	assert_eq "$role: export json enterprises" "${ENTS[$role]}" \
+		"$(json_val "$T/out.file" '" ".join(sorted(e["tax_code"] for e in d["enterprises"]))' | tr -d '"')"
+done
+
 # ---- lookup: for everyone (it ignores --as and needs no user row) ----
 fresh
 rv petition pin "${CODE[P4]}"
