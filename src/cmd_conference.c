@@ -115,32 +115,17 @@ static int do_answer(struct cli *c, const struct args *a)
 	return 0;
 }
 
-#define SUB(name, spec, fn) { name, spec, sizeof spec / sizeof spec[0], fn }
-static const struct {
-	const char *name;
-	const struct arg_spec *spec;
-	size_t nspec;
-	int (*run)(struct cli *c, const struct args *a);
-} subs[] = {
-	SUB("add", add_spec, do_add),
-	SUB("list", list_spec, do_list),
-	SUB("show", show_spec, do_show),
-	SUB("link", link_spec, do_link),
-	SUB("answer", answer_spec, do_answer),
+static const struct cmd_sub subs[] = {
+	CLI_SUB("add", add_spec, do_add),
+	CLI_SUB("list", list_spec, do_list),
+	CLI_SUB("show", show_spec, do_show),
+	CLI_SUB("link", link_spec, do_link),
+	CLI_SUB("answer", answer_spec, do_answer),
 };
 
 static int run(struct cli *c, int argc, char **argv)
 {
-	const char *name = argc > 1 ? argv[1] : "";
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
-		if (strcmp(subs[i].name, name) != 0)
-			continue;
-		struct args a;
-		if (!args_parse(&a, subs[i].spec, subs[i].nspec, argc, argv, 2))
-			return cli_usage(&cmd_conference, "conference %s: %s", name, a.error);
-		return subs[i].run(c, &a);
-	}
-	return cli_usage(&cmd_conference, "unknown conference subcommand \"%s\"", name);
+	return cli_dispatch_sub(c, &cmd_conference, subs, sizeof subs / sizeof subs[0], argc, argv);
 }
 
 const struct cmd_entry cmd_conference = {
