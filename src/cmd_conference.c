@@ -99,7 +99,9 @@ static int do_link(struct cli *c, const struct args *a)
 	for (size_t i = 1; i < a->npos; i++)
 		if (conf_link(c->rv, a->pos[0], a->pos[i], v, args_has(a, "answered-in-session")))
 			return cli_fail(c);
-	fprintf(c->out, _("Linked %zu petition(s) to conference %s.\n"), a->npos - 1, a->pos[0]);
+	fprintf(c->out, a->npos == 2 ? _("Linked %zu petition to conference %s.\n")
+	                             : _("Linked %zu petition(s) to conference %s.\n"),
+	        a->npos - 1, a->pos[0]);
 	return 0;
 }
 

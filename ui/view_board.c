@@ -176,7 +176,8 @@ static void board_draw(struct view *v)
 	char line[400], n1[32], n2[32], n3[32];
 	const struct board_row *t = &bv->board->total;
 
-	snprintf(line, sizeof line, _("%s overdue · %s due within %d working days · %s open"),
+	snprintf(line, sizeof line, bv->due_within == 1 ? _("%s overdue · %s due within %d working day · %s open")
+	                                                : _("%s overdue · %s due within %d working days · %s open"),
 	         fmt_count(t->overdue, n1, sizeof n1), fmt_count(t->due_soon, n2, sizeof n2),
 	         bv->due_within, fmt_count(t->open, n3, sizeof n3));
 	draw_text(a.y, a.x, a.w, line, t->overdue ? ST_OVERDUE : ST_LABEL, false);

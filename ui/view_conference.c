@@ -149,8 +149,10 @@ static void progress_line(const struct conference *c, char *buf, size_t size)
 	const struct conf_progress *g = &c->progress;
 	char rating[16];
 
-	snprintf(buf, size, _("%lld petitions · %lld answered (%lld in session) · %lld on time · "
-	                      "%lld overdue · rating %s"),
+	snprintf(buf, size, g->petitions == 1 ? _("%lld petition · %lld answered (%lld in session) · "
+	                                          "%lld on time · %lld overdue · rating %s")
+	                                      : _("%lld petitions · %lld answered (%lld in session) · %lld on time · "
+	                                          "%lld overdue · rating %s"),
 	         (long long)g->petitions, (long long)g->answered, (long long)g->in_session,
 	         (long long)g->on_time, (long long)g->overdue,
 	         g->rated ? fmt_decimal(g->avg_rating, rating, sizeof rating) : "—");
