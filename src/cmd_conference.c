@@ -6,6 +6,7 @@
 #include "args.h"
 #include "cli.h"
 #include "conference.h"
+#include "conference_cmds.h"
 #include "i18n.h"
 #include "input.h"
 #include "output.h"
@@ -22,18 +23,22 @@ static const struct arg_spec link_spec[] = {
 };
 static const struct arg_spec answer_spec[] = { { "result", true, false }, { "outcome", true, false } };
 
+int conference_print_json(struct cli *c, const char *id)
+{
+	struct conference *conf = NULL;
+	if (conf_load(c->rv, id, &conf))
+		return cli_fail(c);
+	json_t *j = conf_json(conf);
+	int w = j ? out_json(c->out, j) : -1;
+	json_decref(j);
+	conf_free(&conf);
+	return w == 0 ? 0 : RV_EIO;
+}
+
 static int show(struct cli *c, const char *id, bool json)
 {
-	if (json) {
-		struct conference *conf = NULL;
-		if (conf_load(c->rv, id, &conf))
-			return cli_fail(c);
-		json_t *j = conf_json(conf);
-		int w = j ? out_json(c->out, j) : -1;
-		json_decref(j);
-		conf_free(&conf);
-		return w == 0 ? 0 : RV_EIO;
-	}
+	if (json)
+		return conference_print_json(c, id);
 	struct report *r = NULL;
 	if (report_conference(c->rv, id, &r))
 		return cli_fail(c);
