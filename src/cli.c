@@ -43,6 +43,22 @@ int cli_usage(const struct cmd_entry *cmd, const char *fmt, ...)
 	return RV_EINPUT;
 }
 
+int cli_dispatch_sub(struct cli *c, const struct cmd_entry *cmd, const struct cmd_sub *subs,
+                     size_t nsubs, int argc, char **argv)
+{
+	const char *name = argc > 1 ? argv[1] : "";
+
+	for (size_t i = 0; i < nsubs; i++) {
+		if (strcmp(subs[i].name, name) != 0)
+			continue;
+		struct args a;
+		if (!args_parse(&a, subs[i].spec, subs[i].nspec, argc, argv, 2))
+			return cli_usage(cmd, "%s %s: %s", cmd->name, name, a.error);
+		return subs[i].run(c, &a);
+	}
+	return cli_usage(cmd, "unknown %s subcommand \"%s\"", cmd->name, name);
+}
+
 static void print_help(FILE *out)
 {
 	fprintf(out, _("roviec %s: enterprises' petitions from intake to a clear result\n\n"), ROVIEC_VERSION);

@@ -61,7 +61,27 @@ extern const struct cmd_entry cmd_init, cmd_demo, cmd_zone, cmd_agency, cmd_ente
 
 
 struct args;
+struct arg_spec;
 struct rows;
+
+/* One subcommand of a command ("petition assign"): its word, its options
+ * and its handler, which gets the parsed arguments (the words after the
+ * subcommand are a->pos).  A command with subcommands lists them all in
+ * one table of these (CLI_SUB builds a row from a spec array). */
+struct cmd_sub {
+	const char *name;
+	const struct arg_spec *spec;
+	size_t nspec;
+	int (*run)(struct cli *c, const struct args *a);
+};
+#define CLI_SUB(name, spec, fn) { name, spec, sizeof spec / sizeof spec[0], fn }
+
+/* Runs the subcommand named by argv[1] from subs[0..nsubs) with the
+ * options after it parsed by its spec.  An unknown subcommand or a bad
+ * option is a usage error of cmd (exit 2, nothing run).  Returns the exit
+ * status. */
+int cli_dispatch_sub(struct cli *c, const struct cmd_entry *cmd, const struct cmd_sub *subs,
+                     size_t nsubs, int argc, char **argv);
 /* Finishes a list command: on rc == RV_OK prints rows as the format chosen
  * by --json/--csv in a (table otherwise) and frees them; else reports the
  * error.  Returns the exit status. */

@@ -19,7 +19,9 @@ static int run(struct cli *c, int argc, char **argv)
 	struct backup_info info;
 	if (users_require(c->rv, PERM_AUDIT) || backup_write(c->rv, a.pos[0], &info))
 		return cli_fail(c);
-	fprintf(c->out, _("Backed up %lld pages (%.1f MB) to %s.\n"), (long long)info.pages, (double)info.bytes / 1e6,
+	fprintf(c->out, info.pages == 1 ? _("Backed up %lld page (%.1f MB) to %s.\n")
+	                                : _("Backed up %lld pages (%.1f MB) to %s.\n"),
+	        (long long)info.pages, (double)info.bytes / 1e6,
 	        a.pos[0]);
 	return 0;
 }

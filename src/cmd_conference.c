@@ -6,6 +6,7 @@
 #include "args.h"
 #include "cli.h"
 #include "conference.h"
+#include "conference_cmds.h"
 #include "i18n.h"
 #include "input.h"
 #include "output.h"
@@ -22,18 +23,22 @@ static const struct arg_spec link_spec[] = {
 };
 static const struct arg_spec answer_spec[] = { { "result", true, false }, { "outcome", true, false } };
 
+int conference_print_json(struct cli *c, const char *id)
+{
+	struct conference *conf = NULL;
+	if (conf_load(c->rv, id, &conf))
+		return cli_fail(c);
+	json_t *j = conf_json(conf);
+	int w = j ? out_json(c->out, j) : -1;
+	json_decref(j);
+	conf_free(&conf);
+	return w == 0 ? 0 : RV_EIO;
+}
+
 static int show(struct cli *c, const char *id, bool json)
 {
-	if (json) {
-		struct conference *conf = NULL;
-		if (conf_load(c->rv, id, &conf))
-			return cli_fail(c);
-		json_t *j = conf_json(conf);
-		int w = j ? out_json(c->out, j) : -1;
-		json_decref(j);
-		conf_free(&conf);
-		return w == 0 ? 0 : RV_EIO;
-	}
+	if (json)
+		return conference_print_json(c, id);
 	struct report *r = NULL;
 	if (report_conference(c->rv, id, &r))
 		return cli_fail(c);
@@ -99,7 +104,9 @@ static int do_link(struct cli *c, const struct args *a)
 	for (size_t i = 1; i < a->npos; i++)
 		if (conf_link(c->rv, a->pos[0], a->pos[i], v, args_has(a, "answered-in-session")))
 			return cli_fail(c);
-	fprintf(c->out, _("Linked %zu petition(s) to conference %s.\n"), a->npos - 1, a->pos[0]);
+	fprintf(c->out, a->npos == 2 ? _("Linked %zu petition to conference %s.\n")
+	                             : _("Linked %zu petition(s) to conference %s.\n"),
+	        a->npos - 1, a->pos[0]);
 	return 0;
 }
 
@@ -115,32 +122,17 @@ static int do_answer(struct cli *c, const struct args *a)
 	return 0;
 }
 
-#define SUB(name, spec, fn) { name, spec, sizeof spec / sizeof spec[0], fn }
-static const struct {
-	const char *name;
-	const struct arg_spec *spec;
-	size_t nspec;
-	int (*run)(struct cli *c, const struct args *a);
-} subs[] = {
-	SUB("add", add_spec, do_add),
-	SUB("list", list_spec, do_list),
-	SUB("show", show_spec, do_show),
-	SUB("link", link_spec, do_link),
-	SUB("answer", answer_spec, do_answer),
+static const struct cmd_sub subs[] = {
+	CLI_SUB("add", add_spec, do_add),
+	CLI_SUB("list", list_spec, do_list),
+	CLI_SUB("show", show_spec, do_show),
+	CLI_SUB("link", link_spec, do_link),
+	CLI_SUB("answer", answer_spec, do_answer),
 };
 
 static int run(struct cli *c, int argc, char **argv)
 {
-	const char *name = argc > 1 ? argv[1] : "";
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
-		if (strcmp(subs[i].name, name) != 0)
-			continue;
-		struct args a;
-		if (!args_parse(&a, subs[i].spec, subs[i].nspec, argc, argv, 2))
-			return cli_usage(&cmd_conference, "conference %s: %s", name, a.error);
-		return subs[i].run(c, &a);
-	}
-	return cli_usage(&cmd_conference, "unknown conference subcommand \"%s\"", name);
+	return cli_dispatch_sub(c, &cmd_conference, subs, sizeof subs / sizeof subs[0], argc, argv);
 }
 
 const struct cmd_entry cmd_conference = {

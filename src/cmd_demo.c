@@ -27,7 +27,8 @@ static int run(struct cli *c, int argc, char **argv)
 		return cli_fail(c);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	fprintf(c->out, _("Added %ld demo petitions in %.1f s.\n"), n, secs);
+	fprintf(c->out, n == 1 ? _("Added %ld demo petition in %.1f s.\n") : _("Added %ld demo petitions in %.1f s.\n"),
+	        n, secs);
 	return 0;
 }
 

@@ -73,7 +73,8 @@ static int run(struct cli *c, int argc, char **argv)
 	int64_t n = 0;
 	if (export_run(c->rv, &o, &n))
 		return cli_fail(c);
-	fprintf(stderr, _("Exported %lld petitions to %s.\n"), (long long)n, o.path);
+	fprintf(stderr, n == 1 ? _("Exported %lld petition to %s.\n") : _("Exported %lld petitions to %s.\n"),
+	        (long long)n, o.path);
 	return 0;
 }
 

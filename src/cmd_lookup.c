@@ -149,7 +149,9 @@ static int run(struct cli *c, int argc, char **argv)
 		lookup_view_free(&v);
 		return 0;
 	case LOOKUP_LOCKED:
-		fprintf(stderr, _("roviec: too many wrong PINs for this code; try again in %d minutes\n"), minutes);
+		fprintf(stderr, minutes == 1 ? _("roviec: too many wrong PINs for this code; try again in %d minute\n")
+		                             : _("roviec: too many wrong PINs for this code; try again in %d minutes\n"),
+		        minutes);
 		return RV_EPERM;
 	case LOOKUP_NO_MATCH:
 	default:

@@ -251,40 +251,25 @@ static const struct arg_spec withdraw_spec[] = { { "note", true, false }, EXPECT
 static const struct arg_spec reopen_spec[] = { { "reason", true, false }, EXPECT, JSON };
 static const struct arg_spec extend_spec[] = { { "due", true, false }, { "reason", true, false }, EXPECT, JSON };
 
-#define SUB(name, spec, fn) { name, spec, sizeof spec / sizeof spec[0], fn }
-static const struct petition_sub {
-	const char *name;
-	const struct arg_spec *spec;
-	size_t nspec;
-	int (*run)(struct cli *c, const struct args *a);
-} subs[] = {
-	SUB("add", add_spec, do_add),
-	SUB("classify", classify_spec, do_classify),
-	SUB("assign", assign_spec, do_assign),
-	SUB("start", plain_spec, do_start),
-	SUB("answer", answer_spec, do_answer),
-	SUB("close", close_spec, do_close),
-	SUB("reject", reject_spec, do_reject),
-	SUB("withdraw", withdraw_spec, do_withdraw),
-	SUB("reopen", reopen_spec, do_reopen),
-	SUB("extend", extend_spec, do_extend),
-	SUB("pin", pin_spec, do_pin),
+static const struct cmd_sub subs[] = {
+	CLI_SUB("add", add_spec, do_add),
+	CLI_SUB("classify", classify_spec, do_classify),
+	CLI_SUB("assign", assign_spec, do_assign),
+	CLI_SUB("start", plain_spec, do_start),
+	CLI_SUB("answer", answer_spec, do_answer),
+	CLI_SUB("close", close_spec, do_close),
+	CLI_SUB("reject", reject_spec, do_reject),
+	CLI_SUB("withdraw", withdraw_spec, do_withdraw),
+	CLI_SUB("reopen", reopen_spec, do_reopen),
+	CLI_SUB("extend", extend_spec, do_extend),
+	CLI_SUB("pin", pin_spec, do_pin),
 	{ "show", petition_show_spec, PETITION_SHOW_NSPEC, petition_show },
 	{ "list", petition_list_spec, PETITION_LIST_NSPEC, petition_list },
 };
 
 static int run(struct cli *c, int argc, char **argv)
 {
-	const char *name = argc > 1 ? argv[1] : "";
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
-		if (strcmp(subs[i].name, name) != 0)
-			continue;
-		struct args a;
-		if (!args_parse(&a, subs[i].spec, subs[i].nspec, argc, argv, 2))
-			return cli_usage(&cmd_petition, "petition %s: %s", name, a.error);
-		return subs[i].run(c, &a);
-	}
-	return cli_usage(&cmd_petition, "unknown petition subcommand \"%s\"", name);
+	return cli_dispatch_sub(c, &cmd_petition, subs, sizeof subs / sizeof subs[0], argc, argv);
 }
 
 const struct cmd_entry cmd_petition = {

@@ -66,7 +66,8 @@ static void table_row(struct cli *c, const struct pq_row *r)
 {
 	char rec[11], dl[11], status[96];
 	if (r->overdue)
-		snprintf(status, sizeof status, _("%s, %d days late"), enum_label(&status_set, (int)r->status),
+		snprintf(status, sizeof status, r->days_overdue == 1 ? _("%s, %d day late") : _("%s, %d days late"),
+		         enum_label(&status_set, (int)r->status),
 		         r->days_overdue);
 	else
 		snprintf(status, sizeof status, "%s", enum_label(&status_set, (int)r->status));

@@ -66,7 +66,9 @@ static void show_clears(FILE *out, const struct petition *p)
 			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), _(" (originally %s)"), date_display(p->original_deadline, o));
 		}
 		if (p->overdue)
-			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), _(" — OVERDUE by %d working days"), p->days_overdue);
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+			         p->days_overdue == 1 ? _(" — OVERDUE by %d working day") : _(" — OVERDUE by %d working days"),
+			         p->days_overdue);
 		field(out, _("Deadline"), buf);
 	}
 }
@@ -79,7 +81,8 @@ static void show_result(FILE *out, const struct petition *p)
 		field(out, _("Outcome"), enum_label(&outcome_set, p->outcome));
 	date_field(out, _("Answered"), p->answered);
 	if (p->late_days > 0) {
-		snprintf(buf, sizeof buf, _("%d working days late"), p->late_days);
+		snprintf(buf, sizeof buf, p->late_days == 1 ? _("%d working day late") : _("%d working days late"),
+		         p->late_days);
 		field(out, _("Timeliness"), buf);
 	} else if (p->late_days == 0) {
 		field(out, _("Timeliness"), _("on time"));

@@ -6,24 +6,13 @@
 #include "args.h"
 #include "cli.h"
 #include "conference.h"
+#include "conference_cmds.h"
 #include "i18n.h"
 #include "report.h"
 
 static const struct arg_spec spec[] = {
 	{ "from", true, false }, { "to", true, false }, { "json", false, false }, { "csv", false, false },
 };
-
-static int conference_json(struct cli *c, const char *id)
-{
-	struct conference *conf = NULL;
-	if (conf_load(c->rv, id, &conf))
-		return cli_fail(c);
-	json_t *j = conf_json(conf);
-	int w = j ? out_json(c->out, j) : -1;
-	json_decref(j);
-	conf_free(&conf);
-	return w == 0 ? 0 : RV_EIO;
-}
 
 static enum rv_code build(struct cli *c, const struct args *a, const char *kind, struct report **r)
 {
@@ -60,7 +49,7 @@ static int run(struct cli *c, int argc, char **argv)
 	if (args_has(&a, "json") && args_has(&a, "csv"))
 		return cli_usage(&cmd_report, "give --json or --csv, not both");
 	if (conf && args_has(&a, "json"))
-		return conference_json(c, a.pos[0]);
+		return conference_print_json(c, a.pos[0]);
 	struct report *r = NULL;
 	enum rv_code rc = conf ? report_conference(c->rv, a.pos[0], &r) : build(c, &a, kind, &r);
 	if (rc)

@@ -18,7 +18,9 @@ static int run(struct cli *c, int argc, char **argv)
 	struct backup_info info;
 	if (users_require(c->rv, PERM_ADMIN) || backup_restore(c->rv, a.pos[0], &info))
 		return cli_fail(c);
-	fprintf(c->out, _("Restored %s: verified (%lld history rows chained) and put in place.\n"), a.pos[0],
+	fprintf(c->out, info.history == 1 ? _("Restored %s: verified (%lld history row chained) and put in place.\n")
+	                                  : _("Restored %s: verified (%lld history rows chained) and put in place.\n"),
+	        a.pos[0],
 	        (long long)info.history);
 	return 0;
 }

@@ -69,7 +69,8 @@ static int run(struct cli *c, int argc, char **argv)
 		verify_format_checkpoint(&head, line, sizeof line);
 		fprintf(c->out, "%s\n", line);
 	} else {
-		fprintf(c->out, _("Verified: the file is intact and %lld history rows chain up to row %lld.\n"),
+		fprintf(c->out, head.rows == 1 ? _("Verified: the file is intact and %lld history row chains up to row %lld.\n")
+		                               : _("Verified: the file is intact and %lld history rows chain up to row %lld.\n"),
 		        (long long)head.rows, (long long)head.id);
 		if (arg)
 			fprintf(c->out, "%s", _("The history still holds the checkpoint unchanged.\n"));

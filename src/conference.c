@@ -167,39 +167,7 @@ enum rv_code conf_list(struct rv *rv, struct rows **out)
 
 /* ---- linking ---- */
 
-struct link_state {
-	int64_t id, version, conference;
-	bool in_session;
-	enum status status;
-	char code[RV_CODE_MAX];
-};
-
-static enum rv_code load_link(struct rv *rv, const char *code, struct link_state *s)
-{
-	sqlite3_stmt *st = db_stmt(rv,
-		"SELECT p.id, p.version, p.status, p.code, cp.conference_id, cp.answered_in_session "
-		"FROM petitions p LEFT JOIN conference_petitions cp ON cp.petition_id = p.id "
-		"WHERE p.code = upper(?1) AND " RV_SCOPE_SQL);
-	if (!st)
-		return rv->code;
-	db_bind_text(st, 1, code);
-	petition_bind_scope(rv, st, 2);
-	int rc = db_step(rv, st);
-	if (rc == SQLITE_DONE)
-		return rv_fail(rv, RV_ENOTFOUND, "code", _("no petition %s"), code);
-	if (rc != SQLITE_ROW)
-		return rv->code;
-	s->id = sqlite3_column_int64(st, 0);
-	s->version = sqlite3_column_int64(st, 1);
-	s->status = (enum status)enum_parse(&status_set, (const char *)sqlite3_column_text(st, 2));
-	snprintf(s->code, sizeof s->code, "%s", (const char *)sqlite3_column_text(st, 3));
-	s->conference = sqlite3_column_int64(st, 4);
-	s->in_session = sqlite3_column_int(st, 5) != 0;
-	sqlite3_reset(st); /* a cached statement left on its row would hold a read open */
-	return RV_OK;
-}
-
-static enum rv_code write_link(struct rv *rv, const struct link_state *s, int64_t conference, bool in_session)
+static enum rv_code write_link(struct rv *rv, const struct petition_state *s, int64_t conference, bool in_session)
 {
 	sqlite3_stmt *st = db_stmt(rv, "INSERT INTO conference_petitions(petition_id, conference_id, answered_in_session) "
 	                               "VALUES (?1, ?2, ?3) ON CONFLICT(petition_id) DO UPDATE SET "
@@ -234,16 +202,16 @@ enum rv_code conf_attach(struct rv *rv, int64_t petition_id, int64_t id)
 }
 
 /* The history rows of a link change, then the change itself. */
-static enum rv_code apply_link(struct rv *rv, const struct link_state *s, int64_t conference, bool in_session)
+static enum rv_code apply_link(struct rv *rv, const struct petition_state *s, int64_t conference, bool in_session)
 {
 	char from[24] = "", to[24];
 	enum rv_code rc = RV_OK;
-	if (s->conference)
-		snprintf(from, sizeof from, "%lld", (long long)s->conference);
+	if (s->conference_id)
+		snprintf(from, sizeof from, "%lld", (long long)s->conference_id);
 	snprintf(to, sizeof to, "%lld", (long long)conference);
-	if (s->conference != conference)
+	if (s->conference_id != conference)
 		rc = wf_history(rv, s->id, s->version + 1, "set", "conference", *from ? from : NULL, to, NULL);
-	bool was = s->conference == conference && s->in_session;
+	bool was = s->conference_id == conference && s->answered_in_session;
 	if (!rc && was != in_session)
 		rc = wf_history(rv, s->id, s->version + 1, "set", "answered_in_session", was ? "1" : "0",
 		                in_session ? "1" : "0", NULL);
@@ -255,7 +223,7 @@ static enum rv_code apply_link(struct rv *rv, const struct link_state *s, int64_
 enum rv_code conf_link(struct rv *rv, const char *id, const char *code, int64_t expect, bool answered_in_session)
 {
 	int64_t conference = 0;
-	struct link_state s = { 0 };
+	struct petition_state s = { 0 };
 	enum rv_code rc = users_require(rv, PERM_INTAKE);
 	if (!rc)
 		rc = conf_id(rv, id, &conference);
@@ -263,7 +231,7 @@ enum rv_code conf_link(struct rv *rv, const char *id, const char *code, int64_t 
 		rc = db_begin(rv);
 	if (rc)
 		return rc;
-	rc = load_link(rv, code ? code : "", &s);
+	rc = petition_load_state(rv, code ? code : "", &s);
 	if (!rc && expect > 0 && expect != s.version)
 		rc = rv_fail(rv, RV_ECONFLICT, "version",
 		             _("%s changed since version %lld (now %lld), nothing was written: see roviec petition show %s"),
@@ -274,8 +242,8 @@ enum rv_code conf_link(struct rv *rv, const char *id, const char *code, int64_t 
 		               "(record the answer with: roviec conference answer %lld %s --result TEXT --outcome OUTCOME)"),
 		             s.code, enum_db(&status_set, (int)s.status), (long long)conference, s.code);
 	/* Linking again without the flag keeps a flag already recorded. */
-	bool flag = answered_in_session || (s.conference == conference && s.in_session);
-	if (!rc && (s.conference != conference || flag != s.in_session))
+	bool flag = answered_in_session || (s.conference_id == conference && s.answered_in_session);
+	if (!rc && (s.conference_id != conference || flag != s.answered_in_session))
 		rc = apply_link(rv, &s, conference, flag);
 	return db_end(rv, rc);
 }

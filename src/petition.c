@@ -208,6 +208,36 @@ void petition_bind_scope(struct rv *rv, sqlite3_stmt *st, int first)
 	sqlite3_bind_int64(st, first + 2, rv->agency_id);
 }
 
+enum rv_code petition_load_state(struct rv *rv, const char *code, struct petition_state *s)
+{
+	sqlite3_stmt *st = db_stmt(rv,
+		"SELECT p.id, p.version, p.status, p.code, p.category_id, p.enterprise_id, p.deadline, "
+		"p.original_deadline, cp.conference_id, cp.answered_in_session "
+		"FROM petitions p LEFT JOIN conference_petitions cp ON cp.petition_id = p.id "
+		"WHERE p.code = upper(?1) AND " RV_SCOPE_SQL);
+	if (!st)
+		return rv->code;
+	db_bind_text(st, 1, code);
+	petition_bind_scope(rv, st, 2);
+	int rc = db_step(rv, st);
+	if (rc == SQLITE_DONE)
+		return rv_fail(rv, RV_ENOTFOUND, "code", _("no petition %s"), code);
+	if (rc != SQLITE_ROW)
+		return rv->code;
+	s->id = sqlite3_column_int64(st, 0);
+	s->version = sqlite3_column_int64(st, 1);
+	s->status = (enum status)enum_parse(&status_set, (const char *)sqlite3_column_text(st, 2));
+	snprintf(s->code, sizeof s->code, "%s", (const char *)sqlite3_column_text(st, 3));
+	s->category_id = sqlite3_column_int64(st, 4);
+	s->enterprise_id = sqlite3_column_int64(st, 5);
+	s->deadline = db_column_date(st, 6);
+	s->original_deadline = db_column_date(st, 7);
+	s->conference_id = sqlite3_column_int64(st, 8);
+	s->answered_in_session = sqlite3_column_int(st, 9) != 0;
+	sqlite3_reset(st); /* a cached statement left on its row would hold a read open */
+	return RV_OK;
+}
+
 enum rv_code petition_load(struct rv *rv, const char *code, unsigned flags, struct petition **out)
 {
 	*out = NULL;

@@ -9,6 +9,7 @@
 #define ROVIEC_PETITION_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -92,6 +93,26 @@ enum { PETITION_WITH_HISTORY = 1 };
  * *out is owned by the caller: petition_free(). */
 enum rv_code petition_load(struct rv *rv, const char *code, unsigned flags, struct petition **out);
 void petition_free(struct petition **p);
+
+/* What a writer reads of one petition before changing it (workflow.c,
+ * conference.c): one row, no allocation. */
+struct petition_state {
+	int64_t id;
+	int64_t version;            /* before the change */
+	enum status status;
+	char code[RV_CODE_MAX];     /* as stored (upper case) */
+	int64_t category_id;        /* 0: not classified */
+	int64_t enterprise_id;
+	rv_date deadline;           /* RV_DATE_NONE when not assigned */
+	rv_date original_deadline;
+	int64_t conference_id;      /* 0: in no conference */
+	bool answered_in_session;
+};
+
+/* Fills *s for the petition with tracking code `code` (case-insensitive),
+ * inside the caller's transaction.  RV_ENOTFOUND (field "code") when there
+ * is none or the acting user may not see it, as petition_load(). */
+enum rv_code petition_load_state(struct rv *rv, const char *code, struct petition_state *s);
 
 /* The JSON object documented in the README (field names are stable).
  * with_history adds "history"; extensions are always included.

@@ -124,7 +124,9 @@ static void item_line(FILE *out, const struct remind_item *it, bool late)
 	char *title = text_visible(it->title, false), *ent = text_visible(it->enterprise, false);
 	char *person = text_visible(it->person ? it->person : "", false);
 	if (late)
-		fprintf(out, _("  %s  deadline %s, %d working days late\n"), it->code, date_vn(it->deadline, d), it->days_late);
+		fprintf(out, it->days_late == 1 ? _("  %s  deadline %s, %d working day late\n")
+		                                : _("  %s  deadline %s, %d working days late\n"),
+		        it->code, date_vn(it->deadline, d), it->days_late);
 	else
 		fprintf(out, _("  %s  deadline %s\n"), it->code, date_vn(it->deadline, d));
 	fprintf(out, "      %s — %s (%s)\n", ent ? ent : "", title ? title : "", person ? person : "");
@@ -150,7 +152,8 @@ static void agency_block(FILE *out, const struct remind *r, const struct remind_
 		fputc('\n', out);
 	}
 	if (a->n_due_soon) {
-		fprintf(out, _("Due within %d working days (%zu):\n"), r->within, a->n_due_soon);
+		fprintf(out, r->within == 1 ? _("Due within %d working day (%zu):\n") : _("Due within %d working days (%zu):\n"),
+		        r->within, a->n_due_soon);
 		for (size_t i = 0; i < a->n; i++)
 			if (a->items[i].deadline >= r->today)
 				item_line(out, &a->items[i], false);
@@ -160,7 +163,9 @@ static void agency_block(FILE *out, const struct remind *r, const struct remind_
 		fprintf(out, _("Owing a progress update (published every 7 days while late) (%zu):\n"), a->n_owing);
 		for (size_t i = 0; i < a->n; i++)
 			if (a->items[i].owes_update)
-				fprintf(out, _("  %s  last change %s, %d days ago\n"), a->items[i].code,
+				fprintf(out, a->items[i].days_since_update == 1 ? _("  %s  last change %s, %d day ago\n")
+				                                                : _("  %s  last change %s, %d days ago\n"),
+				        a->items[i].code,
 				        date_vn(a->items[i].last_change, d), a->items[i].days_since_update);
 		fputc('\n', out);
 	}
@@ -169,7 +174,9 @@ static void agency_block(FILE *out, const struct remind *r, const struct remind_
 int remind_print(FILE *out, const struct remind *r)
 {
 	char d[11];
-	fprintf(out, _("Reminders of %s: overdue petitions, petitions due within %d working days, and late ones owing a progress update.\n"),
+	fprintf(out, r->within == 1
+	        ? _("Reminders of %s: overdue petitions, petitions due within %d working day, and late ones owing a progress update.\n")
+	        : _("Reminders of %s: overdue petitions, petitions due within %d working days, and late ones owing a progress update.\n"),
 	        date_vn(r->today, d), r->within);
 	if (!r->n)
 		fprintf(out, "\n%s\n", _("Nothing is overdue or due soon."));

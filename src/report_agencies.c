@@ -363,11 +363,13 @@ static void status_text(const struct followup_row *x, char *buf, size_t size)
 {
 	int n = snprintf(buf, size, "%s", enum_label(&status_set, (int)x->status));
 	if (x->overdue)
-		snprintf(buf + n, size - (size_t)n, _(", %d days late"), x->days_overdue);
+		snprintf(buf + n, size - (size_t)n, x->days_overdue == 1 ? _(", %d day late") : _(", %d days late"),
+		         x->days_overdue);
 	else if (x->in_session)
 		snprintf(buf + n, size - (size_t)n, "%s", _(" (in session)"));
 	else if (x->late_days > 0)
-		snprintf(buf + n, size - (size_t)n, _(", %d days late"), x->late_days);
+		snprintf(buf + n, size - (size_t)n, x->late_days == 1 ? _(", %d day late") : _(", %d days late"),
+		         x->late_days);
 }
 
 static struct rows *conf_followup(const struct conference *c)

@@ -136,32 +136,21 @@ static enum rv_code conflict(struct wf *w, int64_t since)
 	return RV_ECONFLICT;
 }
 
-static const char state_sql[] =
-	"SELECT p.id, p.version, p.status, p.code, p.category_id, p.enterprise_id, p.deadline, "
-	"p.original_deadline FROM petitions p WHERE p.code = upper(?1) AND " RV_SCOPE_SQL;
-
 static enum rv_code load_state(struct wf *w, const char *code)
 {
-	struct rv *rv = w->rv;
-	sqlite3_stmt *st = db_stmt(rv, state_sql);
-	if (!st)
-		return rv->code;
-	db_bind_text(st, 1, code);
-	petition_bind_scope(rv, st, 2);
-	int rc = db_step(rv, st);
-	if (rc == SQLITE_DONE)
-		return rv_fail(rv, RV_ENOTFOUND, "code", _("no petition %s"), code);
-	if (rc != SQLITE_ROW)
-		return rv->code;
-	w->id = sqlite3_column_int64(st, 0);
-	w->version = sqlite3_column_int64(st, 1);
-	w->status = (enum status)enum_parse(&status_set, (const char *)sqlite3_column_text(st, 2));
-	snprintf(w->code, sizeof w->code, "%s", (const char *)sqlite3_column_text(st, 3));
-	w->category_id = sqlite3_column_int64(st, 4);
-	w->enterprise_id = sqlite3_column_int64(st, 5);
-	w->deadline = db_column_date(st, 6);
-	w->original_deadline = db_column_date(st, 7);
-	sqlite3_reset(st);
+	struct petition_state p;
+	enum rv_code rc = petition_load_state(w->rv, code, &p);
+
+	if (rc)
+		return rc;
+	w->id = p.id;
+	w->version = p.version;
+	w->status = p.status;
+	memcpy(w->code, p.code, sizeof w->code);
+	w->category_id = p.category_id;
+	w->enterprise_id = p.enterprise_id;
+	w->deadline = p.deadline;
+	w->original_deadline = p.original_deadline;
 	return RV_OK;
 }
 

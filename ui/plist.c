@@ -190,6 +190,21 @@ void plist_search_now(struct plist *p, const char *text)
 		plist_set_search(p, text);
 }
 
+int plist_search(struct plist *p, const char *query, enum search_dir dir)
+{
+	struct ui_event step = { .act = dir == SEARCH_PREV ? ACT_UP : ACT_DOWN };
+
+	if (dir == SEARCH_TYPING) {
+		plist_search_later(p, query);
+		return RD_NONE;
+	}
+	if (dir == SEARCH_DONE) {
+		plist_search_now(p, query);
+		return RD_ALL;
+	}
+	return list_request(plist_list(p), &step);
+}
+
 void plist_search_later(struct plist *p, const char *text)
 {
 	set_str(&p->pending_search, text);

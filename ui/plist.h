@@ -48,6 +48,10 @@ void plist_search_later(struct plist *p, const char *text);
 /* The search is text from now on (a pending one is dropped); reloads only
  * when it differs from the search in force. */
 void plist_search_now(struct plist *p, const char *text);
+/* A petition screen's view_ops.search: typing searches at the next pause,
+ * closing the prompt searches at once, n and N step through the rows
+ * (every listed petition matches).  Returns RD_* flags. */
+int plist_search(struct plist *p, const char *query, enum search_dir dir);
 
 /* Filter setters: copy their strings (NULL or "" clears), reload. */
 void plist_set_search(struct plist *p, const char *text);

@@ -15,8 +15,8 @@
 #include "columns.h"
 #include "form.h"
 #include "i18n.h"
-#include "list.h"
 #include "plist.h"
+#include "rowlist.h"
 #include "screens.h"
 
 enum col { B_NAME, B_BAR, B_OVERDUE, B_SOON, B_ASSIGNED, B_ONTIME, B_LATE, B_EXT, B_RATING, B_COUNT };
@@ -36,7 +36,7 @@ static const struct column columns[B_COUNT] = {
 struct board_view {
 	struct ui *ui;
 	struct board *board;
-	struct list *list;
+	struct rowlist *list;
 	int due_within;
 	int64_t scale;   /* largest overdue + due soon */
 };
@@ -55,14 +55,6 @@ static const struct key_help board_keys[] = {
 };
 
 /* ---- rows: the board is small, so it is served from memory ---- */
-
-static int fetch(void *ctx, const void *anchor, enum list_dir dir, int max, void **out)
-{
-	struct board_view *bv = ctx;
-
-	return bv->board ? list_fetch_array(bv->board->rows, bv->board->n, sizeof *bv->board->rows,
-	                                    anchor, dir, max, out) : 0;
-}
 
 static void draw_bar(struct board_view *bv, const struct board_row *r, int y, int x, int w,
                      enum style base)
@@ -111,13 +103,6 @@ static void draw_row(void *ctx, const void *row, int y, int x, int width, bool s
 	             r->rated ? fmt_decimal(r->avg_rating, rating, sizeof rating) : "—", st);
 }
 
-static const struct list_source board_source = {
-	.fetch = fetch,
-	.free_row = list_keep_row,
-	.draw_row = draw_row,
-	.empty_text = N_("No agency has been assigned a petition yet"),
-};
-
 /* (Re)loads the board; false with a message when it cannot. */
 static bool load(struct board_view *bv)
 {
@@ -128,13 +113,13 @@ static bool load(struct board_view *bv)
 		ui_error(bv->ui, "%s", rv_message(rv));
 		return false;
 	}
+	rowlist_set(bv->list, b->rows, b->n, sizeof *b->rows, false);
 	board_free(&bv->board);
 	bv->board = b;
 	bv->scale = 0;
 	for (size_t i = 0; i < b->n; i++)
 		if (b->rows[i].overdue + b->rows[i].due_soon > bv->scale)
 			bv->scale = b->rows[i].overdue + b->rows[i].due_soon;
-	list_reload(bv->list);
 	return true;
 }
 
@@ -143,7 +128,9 @@ static bool board_open(struct view *v, void *arg)
 	struct board_view *bv = calloc(1, sizeof *bv);
 
 	(void)arg;
-	if (!bv || !(bv->list = list_new(&board_source, bv))) {
+	if (bv)
+		bv->list = rowlist_new(draw_row, N_("No agency has been assigned a petition yet"), bv);
+	if (!bv || !bv->list) {
 		free(bv);
 		ui_error(v->ui, "%s", _("Out of memory"));
 		return false;
@@ -151,7 +138,7 @@ static bool board_open(struct view *v, void *arg)
 	bv->ui = v->ui;
 	bv->due_within = plist_due_soon_days();
 	if (!load(bv)) {
-		list_free(&bv->list);
+		rowlist_free(&bv->list);
 		free(bv);
 		return false;
 	}
@@ -163,7 +150,7 @@ static void board_close(struct view *v)
 {
 	struct board_view *bv = v->data;
 
-	list_free(&bv->list);
+	rowlist_free(&bv->list);
 	board_free(&bv->board);
 	free(bv);
 }
@@ -172,18 +159,17 @@ static void board_draw(struct view *v)
 {
 	struct board_view *bv = v->data;
 	struct rect a = v->area;
-	struct column_pos pos[B_COUNT];
 	char line[400], n1[32], n2[32], n3[32];
 	const struct board_row *t = &bv->board->total;
 
-	snprintf(line, sizeof line, _("%s overdue · %s due within %d working days · %s open"),
+	snprintf(line, sizeof line, bv->due_within == 1 ? _("%s overdue · %s due within %d working day · %s open")
+	                                                : _("%s overdue · %s due within %d working days · %s open"),
 	         fmt_count(t->overdue, n1, sizeof n1), fmt_count(t->due_soon, n2, sizeof n2),
 	         bv->due_within, fmt_count(t->open, n3, sizeof n3));
 	draw_text(a.y, a.x, a.w, line, t->overdue ? ST_OVERDUE : ST_LABEL, false);
-	columns_layout(columns, B_COUNT, a.w, pos);
-	columns_header(columns, pos, B_COUNT, a.y + 1, a.x, -1, false);
+	rowlist_header(columns, B_COUNT, a.y + 1, a.x, a.w);
 	struct rect r = { a.y + 2, a.x, a.h - 2, a.w };
-	list_draw(bv->list, &r);
+	rowlist_draw(bv->list, &r);
 }
 
 static void board_status(struct view *v, char *buf, size_t size)
@@ -235,7 +221,7 @@ static int board_request(struct view *v, const struct ui_event *ev)
 
 	switch (ev->act) {
 	case ACT_ENTER:
-		r = list_selected(bv->list);
+		r = rowlist_selected(bv->list);
 		if (r) {
 			struct list_args a = { .agency = r->code, .due_within = -1 };
 			for (int s = 0; s < ST_COUNT; s++)
@@ -251,14 +237,14 @@ static int board_request(struct view *v, const struct ui_event *ev)
 		load(bv);
 		return RD_ALL;
 	default:
-		return list_request(bv->list, ev);
+		return rowlist_request(bv->list, ev);
 	}
 }
 
 static int board_resume(struct view *v)
 {
 	struct board_view *bv = v->data;
-	const struct board_row *sel = list_selected(bv->list);
+	const struct board_row *sel = rowlist_selected(bv->list);
 	char *code = sel && sel->code ? strdup(sel->code) : NULL;
 
 	struct ui_event down = { .act = ACT_DOWN }, home = { .act = ACT_HOME };
@@ -267,13 +253,13 @@ static int board_resume(struct view *v)
 	load(bv);
 	/* keep the same agency selected */
 	for (size_t i = 0; code && bv->board && i < bv->board->n && !found; i++) {
-		const struct board_row *cur = list_selected(bv->list);
+		const struct board_row *cur = rowlist_selected(bv->list);
 		found = cur && cur->code && strcmp(cur->code, code) == 0;
 		if (!found)
-			list_request(bv->list, &down);
+			rowlist_request(bv->list, &down);
 	}
 	if (!found)
-		list_request(bv->list, &home);
+		rowlist_request(bv->list, &home);
 	free(code);
 	return RD_ALL;
 }

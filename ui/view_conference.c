@@ -17,9 +17,9 @@
 #include "conference.h"
 #include "enums.h"
 #include "form.h"
-#include "list.h"
 #include "pickers.h"
 #include "plist.h"
+#include "rowlist.h"
 #include "screens.h"
 
 enum col { F_CODE, F_ENTERPRISE, F_TASK, F_LEAD, F_COORD, F_PERSON, F_DEADLINE, F_STATUS, F_RESULT,
@@ -41,7 +41,7 @@ struct conf_view {
 	struct ui *ui;
 	char id[24];
 	struct conference *c;
-	struct list *list;
+	struct rowlist *list;
 	char title[160];
 };
 
@@ -52,24 +52,11 @@ static const struct key_help conf_keys[] = {
 	{ ACT_HELP, N_("Help"), NULL, true },
 	{ ACT_BACK, N_("Back"), NULL, true },
 	{ ACT_RELOAD, NULL, NULL, false },
-	{ ACT_DOWN, NULL, NULL, false },
-	{ ACT_UP, NULL, NULL, false },
-	{ ACT_PAGE_DOWN, NULL, NULL, false },
-	{ ACT_PAGE_UP, NULL, NULL, false },
-	{ ACT_HOME, NULL, NULL, false },
-	{ ACT_END, NULL, NULL, false },
+	ROWLIST_NAV_KEYS,
 	{ ACT_NONE, NULL, NULL, false },
 };
 
 /* ---- the follow-up table, served from the loaded conference ---- */
-
-static int fetch(void *ctx, const void *anchor, enum list_dir dir, int max, void **out)
-{
-	struct conf_view *cv = ctx;
-
-	return cv->c ? list_fetch_array(cv->c->rows, cv->c->n, sizeof *cv->c->rows, anchor, dir, max, out)
-	             : 0;
-}
 
 static void draw_row(void *ctx, const void *row, int y, int x, int width, bool selected)
 {
@@ -96,32 +83,20 @@ static void draw_row(void *ctx, const void *row, int y, int x, int width, bool s
 	columns_cell(&columns[F_RESULT], &pos[F_RESULT], y, x, r->result, row_st);
 }
 
-static const struct list_source followup_source = {
-	.fetch = fetch,
-	.free_row = list_keep_row,
-	.draw_row = draw_row,
-	.empty_text = N_("No petition linked yet (i links one)"),
-};
-
 /* (Re)loads the conference, keeping the selected row's position; false
  * with a message when it cannot. */
 static bool load(struct conf_view *cv)
 {
 	struct rv *rv = ui_rv(cv->ui);
 	struct conference *c = NULL;
-	const struct followup_row *sel = cv->c ? list_selected(cv->list) : NULL;
-	long keep = sel && cv->c ? sel - cv->c->rows : 0;
-	struct ui_event down = { .act = ACT_DOWN };
 
 	if (conf_load(rv, cv->id, &c) != RV_OK) {
 		ui_error(cv->ui, "%s", rv_message(rv));
 		return false;
 	}
+	rowlist_set(cv->list, c->rows, c->n, sizeof *c->rows, true);
 	conf_free(&cv->c);
 	cv->c = c;
-	list_reload(cv->list);
-	for (long i = 0; i < keep; i++)
-		list_request(cv->list, &down);
 	return true;
 }
 
@@ -129,7 +104,9 @@ static bool conf_open(struct view *v, void *arg)
 {
 	struct conf_view *cv = calloc(1, sizeof *cv);
 
-	if (!cv || !(cv->list = list_new(&followup_source, cv))) {
+	if (cv)
+		cv->list = rowlist_new(draw_row, N_("No petition linked yet (i links one)"), cv);
+	if (!cv || !cv->list) {
 		free(cv);
 		ui_error(v->ui, "%s", _("Out of memory"));
 		return false;
@@ -137,7 +114,7 @@ static bool conf_open(struct view *v, void *arg)
 	cv->ui = v->ui;
 	snprintf(cv->id, sizeof cv->id, "%s", (const char *)arg);
 	if (!load(cv)) {
-		list_free(&cv->list);
+		rowlist_free(&cv->list);
 		free(cv);
 		return false;
 	}
@@ -149,7 +126,7 @@ static void conf_close(struct view *v)
 {
 	struct conf_view *cv = v->data;
 
-	list_free(&cv->list);
+	rowlist_free(&cv->list);
 	conf_free(&cv->c);
 	free(cv);
 }
@@ -172,8 +149,10 @@ static void progress_line(const struct conference *c, char *buf, size_t size)
 	const struct conf_progress *g = &c->progress;
 	char rating[16];
 
-	snprintf(buf, size, _("%lld petitions · %lld answered (%lld in session) · %lld on time · "
-	                      "%lld overdue · rating %s"),
+	snprintf(buf, size, g->petitions == 1 ? _("%lld petition · %lld answered (%lld in session) · "
+	                                          "%lld on time · %lld overdue · rating %s")
+	                                      : _("%lld petitions · %lld answered (%lld in session) · %lld on time · "
+	                                          "%lld overdue · rating %s"),
 	         (long long)g->petitions, (long long)g->answered, (long long)g->in_session,
 	         (long long)g->on_time, (long long)g->overdue,
 	         g->rated ? fmt_decimal(g->avg_rating, rating, sizeof rating) : "—");
@@ -184,7 +163,6 @@ static void conf_draw(struct view *v)
 	struct conf_view *cv = v->data;
 	const struct conference *c = cv->c;
 	struct rect a = v->area;
-	struct column_pos pos[F_COUNT];
 	char line[600], date[11];
 	int y = a.y;
 	bool compact = a.h < 14;
@@ -203,10 +181,9 @@ static void conf_draw(struct view *v)
 	}
 	progress_line(c, line, sizeof line);
 	draw_text(y++, a.x, a.w, line, c->progress.overdue ? ST_OVERDUE : ST_LABEL, false);
-	columns_layout(columns, F_COUNT, a.w, pos);
-	columns_header(columns, pos, F_COUNT, y++, a.x, -1, false);
+	rowlist_header(columns, F_COUNT, y++, a.x, a.w);
 	struct rect r = { y, a.x, a.h - (y - a.y), a.w };
-	list_draw(cv->list, &r);
+	rowlist_draw(cv->list, &r);
 }
 
 static const char *conf_title(struct view *v)
@@ -221,7 +198,7 @@ static const char *conf_title(struct view *v)
 static void conf_status(struct view *v, char *buf, size_t size)
 {
 	struct conf_view *cv = v->data;
-	const struct followup_row *r = list_selected(cv->list);
+	const struct followup_row *r = rowlist_selected(cv->list);
 
 	if (!r) {
 		buf[0] = '\0';
@@ -310,7 +287,7 @@ static void open_link_form(struct conf_view *cv)
 
 static void open_answer_form(struct conf_view *cv)
 {
-	const struct followup_row *r = list_selected(cv->list);
+	const struct followup_row *r = rowlist_selected(cv->list);
 	struct field_spec fields[UI_ARRAY_LEN(answer_fields)];
 
 	memcpy(fields, answer_fields, sizeof fields);
@@ -334,7 +311,7 @@ static int conf_request(struct view *v, const struct ui_event *ev)
 
 	switch (ev->act) {
 	case ACT_ENTER:
-		r = list_selected(cv->list);
+		r = rowlist_selected(cv->list);
 		if (r)
 			screen_petition(v->ui, r->code);
 		return RD_ALL;
@@ -348,7 +325,7 @@ static int conf_request(struct view *v, const struct ui_event *ev)
 		load(cv);
 		return RD_ALL;
 	default:
-		return list_request(cv->list, ev);
+		return rowlist_request(cv->list, ev);
 	}
 }
 

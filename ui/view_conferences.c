@@ -11,8 +11,8 @@
 
 #include "columns.h"
 #include "conference.h"
-#include "list.h"
 #include "plist.h"
+#include "rowlist.h"
 #include "screens.h"
 
 /* conf_list()'s columns */
@@ -36,7 +36,7 @@ struct confs_view {
 	struct ui *ui;
 	struct rows *rows;
 	size_t *index;   /* row numbers handed to the list (stable pointers) */
-	struct list *list;
+	struct rowlist *list;
 };
 
 static const struct key_help confs_keys[] = {
@@ -44,22 +44,9 @@ static const struct key_help confs_keys[] = {
 	{ ACT_RELOAD, N_("Reload"), NULL, true },
 	{ ACT_HELP, N_("Help"), NULL, true },
 	{ ACT_BACK, N_("Back"), NULL, true },
-	{ ACT_DOWN, NULL, NULL, false },
-	{ ACT_UP, NULL, NULL, false },
-	{ ACT_PAGE_DOWN, NULL, NULL, false },
-	{ ACT_PAGE_UP, NULL, NULL, false },
-	{ ACT_HOME, NULL, NULL, false },
-	{ ACT_END, NULL, NULL, false },
+	ROWLIST_NAV_KEYS,
 	{ ACT_NONE, NULL, NULL, false },
 };
-
-static int fetch(void *ctx, const void *anchor, enum list_dir dir, int max, void **out)
-{
-	struct confs_view *cv = ctx;
-
-	return cv->rows ? list_fetch_array(cv->index, cv->rows->n, sizeof *cv->index, anchor, dir, max, out)
-	                : 0;
-}
 
 static const char *cell(const struct confs_view *cv, size_t i, int col)
 {
@@ -95,15 +82,9 @@ static void draw_row(void *ctx, const void *row, int y, int x, int width, bool s
 	             rating[0] ? fmt_decimal(atof(rating), rbuf, sizeof rbuf) : "—", st);
 }
 
-static const struct list_source confs_source = {
-	.fetch = fetch,
-	.free_row = list_keep_row,
-	.draw_row = draw_row,
-	.empty_text = N_("No conference yet (roviec conference add)"),
-};
-
-/* (Re)loads the conferences; false with a message when it cannot. */
-static bool load(struct confs_view *cv)
+/* (Re)loads the conferences, the cursor back at its position when keep,
+ * else on the first; false with a message when it cannot. */
+static bool load(struct confs_view *cv, bool keep)
 {
 	struct rv *rv = ui_rv(cv->ui);
 	struct rows *rows = NULL;
@@ -121,11 +102,11 @@ static bool load(struct confs_view *cv)
 	}
 	for (size_t i = 0; i < rows->n; i++)
 		index[i] = i;
+	rowlist_set(cv->list, index, rows->n, sizeof *index, keep);
 	rows_free(&cv->rows);
 	free(cv->index);
 	cv->rows = rows;
 	cv->index = index;
-	list_reload(cv->list);
 	return true;
 }
 
@@ -134,14 +115,16 @@ static bool confs_open(struct view *v, void *arg)
 	struct confs_view *cv = calloc(1, sizeof *cv);
 
 	(void)arg;
-	if (!cv || !(cv->list = list_new(&confs_source, cv))) {
+	if (cv)
+		cv->list = rowlist_new(draw_row, N_("No conference yet (roviec conference add)"), cv);
+	if (!cv || !cv->list) {
 		free(cv);
 		ui_error(v->ui, "%s", _("Out of memory"));
 		return false;
 	}
 	cv->ui = v->ui;
-	if (!load(cv)) {
-		list_free(&cv->list);
+	if (!load(cv, false)) {
+		rowlist_free(&cv->list);
 		free(cv);
 		return false;
 	}
@@ -153,7 +136,7 @@ static void confs_close(struct view *v)
 {
 	struct confs_view *cv = v->data;
 
-	list_free(&cv->list);
+	rowlist_free(&cv->list);
 	rows_free(&cv->rows);
 	free(cv->index);
 	free(cv);
@@ -163,19 +146,17 @@ static void confs_draw(struct view *v)
 {
 	struct confs_view *cv = v->data;
 	struct rect a = v->area;
-	struct column_pos pos[K_COUNT];
-
-	columns_layout(columns, K_COUNT, a.w, pos);
-	columns_header(columns, pos, K_COUNT, a.y, a.x, -1, false);
 	struct rect r = { a.y + 1, a.x, a.h - 1, a.w };
-	list_draw(cv->list, &r);
+
+	rowlist_header(columns, K_COUNT, a.y, a.x, a.w);
+	rowlist_draw(cv->list, &r);
 }
 
 /* The selected conference's chair and title (the table has no room). */
 static void confs_status(struct view *v, char *buf, size_t size)
 {
 	struct confs_view *cv = v->data;
-	const size_t *sel = list_selected(cv->list);
+	const size_t *sel = rowlist_selected(cv->list);
 
 	if (!sel) {
 		buf[0] = '\0';
@@ -192,29 +173,22 @@ static int confs_request(struct view *v, const struct ui_event *ev)
 
 	switch (ev->act) {
 	case ACT_ENTER:
-		sel = list_selected(cv->list);
+		sel = rowlist_selected(cv->list);
 		if (sel)
 			screen_conference(v->ui, cell(cv, *sel, L_ID));
 		return RD_ALL;
 	case ACT_RELOAD:
-		load(cv);
+		load(cv, false);
 		return RD_ALL;
 	default:
-		return list_request(cv->list, ev);
+		return rowlist_request(cv->list, ev);
 	}
 }
 
 /* Back from a conference: its figures may have changed. */
 static int confs_resume(struct view *v)
 {
-	struct confs_view *cv = v->data;
-	const size_t *sel = list_selected(cv->list);
-	size_t keep = sel ? *sel : 0;
-	struct ui_event down = { .act = ACT_DOWN };
-
-	load(cv);
-	for (size_t i = 0; i < keep; i++)
-		list_request(cv->list, &down);
+	load(v->data, true);
 	return RD_ALL;
 }
 

@@ -11,6 +11,7 @@
 #include "columns.h"
 #include "enums.h"
 #include "plist.h"
+#include "rowlist.h"
 #include "screens.h"
 
 enum col { E_CODE, E_RECEIVED, E_TITLE, E_LEAD, E_DEADLINE, E_STATUS, E_COUNT };
@@ -42,12 +43,7 @@ static const struct key_help ent_keys[] = {
 	{ ACT_SEARCH, N_("Search"), NULL, true },
 	{ ACT_HELP, N_("Help"), NULL, true },
 	{ ACT_BACK, N_("Quit"), NULL, true },
-	{ ACT_DOWN, NULL, NULL, false },
-	{ ACT_UP, NULL, NULL, false },
-	{ ACT_PAGE_DOWN, NULL, NULL, false },
-	{ ACT_PAGE_UP, NULL, NULL, false },
-	{ ACT_HOME, NULL, NULL, false },
-	{ ACT_END, NULL, NULL, false },
+	ROWLIST_NAV_KEYS,
 	{ ACT_RELOAD, NULL, NULL, false },
 	{ ACT_NONE, NULL, NULL, false },
 };
@@ -103,7 +99,6 @@ static void ent_draw(struct view *v)
 	struct rect a = v->area;
 	struct rect rows = { a.y + 2, a.x, a.h - 2, a.w };
 	struct column cols[E_COUNT];
-	struct column_pos pos[E_COUNT];
 	const struct pq_filter *f = plist_filter(ev->plist);
 	char line[300];
 
@@ -114,9 +109,7 @@ static void ent_draw(struct view *v)
 	else
 		snprintf(line, sizeof line, "%s", _("Your petitions and where each one stands"));
 	draw_text(a.y, a.x, a.w, line, f->search ? ST_LABEL : ST_DIM, false);
-	const struct column *columns = columns_for(ev->plist, cols);
-	columns_layout(columns, E_COUNT, a.w, pos);
-	columns_header(columns, pos, E_COUNT, a.y + 1, a.x, -1, false);
+	rowlist_header(columns_for(ev->plist, cols), E_COUNT, a.y + 1, a.x, a.w);
 }
 
 static const char *ent_title(struct view *v)
@@ -143,18 +136,7 @@ static void ent_status(struct view *v, char *buf, size_t size)
 
 static int ent_search(struct view *v, const char *query, enum search_dir dir)
 {
-	struct ent_view *ev = v->data;
-	struct ui_event step = { .act = dir == SEARCH_PREV ? ACT_UP : ACT_DOWN };
-
-	if (dir == SEARCH_TYPING) {
-		plist_search_later(ev->plist, query);
-		return RD_NONE;
-	}
-	if (dir == SEARCH_DONE) {
-		plist_search_now(ev->plist, query);
-		return RD_ALL;
-	}
-	return list_request(plist_list(ev->plist), &step);
+	return plist_search(((struct ent_view *)v->data)->plist, query, dir);
 }
 
 static int ent_request(struct view *v, const struct ui_event *e)

@@ -341,19 +341,7 @@ static void open_filter_form(struct view *v)
 
 static int lv_search(struct view *v, const char *query, enum search_dir dir)
 {
-	struct list_view *lv = v->data;
-	struct ui_event ev = { .act = dir == SEARCH_PREV ? ACT_UP : ACT_DOWN };
-
-	if (dir == SEARCH_TYPING) {
-		plist_search_later(lv->plist, query);
-		return RD_NONE;
-	}
-	if (dir == SEARCH_DONE) {
-		plist_search_now(lv->plist, query);
-		return RD_ALL;
-	}
-	/* every listed petition matches: n and N step through them */
-	return list_request(plist_list(lv->plist), &ev);
+	return plist_search(((struct list_view *)v->data)->plist, query, dir);
 }
 
 static int lv_request(struct view *v, const struct ui_event *ev)

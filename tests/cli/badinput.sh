@@ -150,6 +150,12 @@ rv petition start "$PA" "$P"
 assert_refused 2 "roviec petition: petition start takes one tracking code (see: roviec petition --help)" "$FP" "two tracking codes"
 rv petition frobnicate
 assert_refused 2 'roviec petition: unknown petition subcommand "frobnicate" (see: roviec petition --help)' "$FP" "an unknown subcommand"
+rv petition
+assert_refused 2 'roviec petition: unknown petition subcommand "" (see: roviec petition --help)' "$FP" "petition without a subcommand"
+rv conference frobnicate
+assert_refused 2 'roviec conference: unknown conference subcommand "frobnicate" (see: roviec conference --help)' "$FP" "an unknown conference subcommand"
+rv conference list --title x
+assert_refused 2 'roviec conference: conference list: unknown option --title (see: roviec conference --help)' "$FP" "an option the conference subcommand does not take"
 rv zone add
 assert_refused 2 "roviec zone: expected: zone add NAME | zone list (see: roviec zone --help)" "$FP" "zone add without a name"
 rv --as chuyenvien --as lanhdao "${ADD[@]}" --title "x"

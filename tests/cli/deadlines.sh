@@ -167,6 +167,16 @@ ROVIEC_TODAY=2026-02-23 rv petition list --overdue --count
 assert_out "0" "not overdue on the deadline itself"
 ROVIEC_TODAY=2026-02-24 rv petition list --overdue --count
 assert_out "1" "overdue the working day after the deadline"
+# One day late is "1 day late", not "1 days late" (list, show, report, remind).
+ROVIEC_TODAY=2026-02-24 rv petition list --overdue
+assert_contains "list: one day late, singular" "assigned, 1 day late " "$OUT"
+ROVIEC_TODAY=2026-02-24 rv petition show "$P5"
+assert_contains "show: one working day, singular" "Deadline:              23/02/2026 — OVERDUE by 1 working day
+" "$OUT
+"
+ROVIEC_TODAY=2026-02-24 rv remind --within 1
+assert_contains "remind: one working day late, singular" "deadline 23/02/2026, 1 working day late" "$OUT"
+assert_contains "remind: due within one working day, singular" "petitions due within 1 working day," "$OUT"
 ROVIEC_TODAY=2026-04-01 rv petition list --overdue --count
 assert_out "6" "every open petition past its deadline (answered P7 is not)"
 

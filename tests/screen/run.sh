@@ -39,6 +39,14 @@
 #                       program use it (ROVIEC_LOCALEDIR), for --lang vi
 #   expect NAME         wait for a stable screen and compare it
 #   wait                wait for a stable screen
+#   color               from the next `start`, run without NO_COLOR=1 (the
+#                       program and its configuration decide on colour)
+#   colors NAME none|some
+#                       wait for a stable screen and check its attributes
+#                       (tmux capture-pane -e): `none`, no SGR colour
+#                       parameter (30–38, 40–48, 90–97, 100–107; the
+#                       defaults 39 and 49 are not colours); `some`, at
+#                       least one.  Bold, dim, underline, reverse are allowed.
 set -u
 export LC_ALL=C.UTF-8  # bash splits `type` text by character, tmux reads UTF-8
 
@@ -168,6 +176,26 @@ compare() {
 	fi
 }
 
+# The SGR colour parameters on the screen, one a line (none: empty).
+colour_params() {
+	tm capture-pane -p -e -t main 2>/dev/null | grep -o $'\e\[[0-9;]*m' | tr -d '\033[m' | tr ';' '\n' |
+		grep -E '^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$'
+}
+
+check_colors() {
+	local label=$1 want=$2 n
+	settle
+	n=$(colour_params | wc -l)
+	case $want in
+	none) [ "$n" -eq 0 ] ;;
+	some) [ "$n" -gt 0 ] ;;
+	*) die "colors $label: expected none or some, not $want" ;;
+	esac && { echo "ok   $name/$label (colour parameters: $n)"; return; }
+	echo "FAIL $name/$label: expected $want colour, found $n colour parameter(s):"
+	colour_params | sort | uniq -c
+	failures=$((failures + 1))
+}
+
 mouse_seq() {  # button row col (0-based) -> SGR mouse press and release
 	printf '\033[<%d;%d;%dM' "$1" $(( $3 + 1 )) $(( $2 + 1 ))
 	[ "$1" = 0 ] && printf '\033[<%d;%d;%dm' "$1" $(( $3 + 1 )) $(( $2 + 1 ))
@@ -218,6 +246,14 @@ while IFS= read -r line || [ -n "$line" ]; do
 		test_env+=("ROVIEC_LOCALEDIR=$tmp/locale") ;;
 	expect) compare "$arg" ;;
 	wait) settle ;;
+	color)
+		for i in "${!test_env[@]}"; do
+			[ "${test_env[i]}" = NO_COLOR=1 ] && unset 'test_env[i]'
+		done
+		test_env=("${test_env[@]}") ;;
+	colors) read -r label want <<< "$arg"
+		[ $started = 1 ] || die "colors before start"
+		check_colors "$label" "$want" ;;
 	*) die "unknown command: $cmd" ;;
 	esac
 done < "$scenario"

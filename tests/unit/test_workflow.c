@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conference.h"
 #include "fixture.h"
 #include "workflow.h"
 
@@ -129,6 +130,43 @@ static void test_unknown_petition(void **state)
 	FX_FAIL(fx, wf_withdraw(fx->rv, "", 0, NULL), RV_ENOTFOUND, "code", "no petition ");
 	assert_true(fx_hash(fx) == before);
 	fx_idle(fx);
+}
+
+/* petition_load_state: what workflow.c and conference.c read before a change. */
+static void test_load_state(void **state)
+{
+	struct fx *fx = *state;
+	struct petition_state ps;
+	char code[RV_CODE_MAX];
+	int64_t conf = 0;
+
+	FX_FAIL(fx, petition_load_state(fx->rv, "KN-2026-99999", &ps), RV_ENOTFOUND, "code",
+	        "no petition KN-2026-99999");
+	fx_add(fx, FX_TAX_CANON, "Cấp điện", "dien", NULL, code);
+	fx_drive(fx, code, ST_ASSIGNED);
+	memset(&ps, 0, sizeof ps);
+	FX_OK(fx, petition_load_state(fx->rv, "kn-2026-00001", &ps));
+	assert_string_equal(ps.code, code);
+	assert_int_equal(ps.status, ST_ASSIGNED);
+	assert_int_equal(ps.version, fx_int(fx, "SELECT version FROM petitions WHERE code = ?1", code));
+	assert_true(ps.category_id > 0);
+	assert_true(ps.enterprise_id > 0);
+	assert_true(ps.deadline != RV_DATE_NONE);
+	assert_true(ps.original_deadline == ps.deadline);
+	assert_int_equal(ps.conference_id, 0);
+	assert_false(ps.answered_in_session);
+
+	struct conference_args ca = { .title = "Đối thoại quý IV", .date = "2026-01-08" };
+	FX_OK(fx, conf_add(fx->rv, &ca, &conf));
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)conf);
+	FX_OK(fx, conf_link(fx->rv, id, code, 0, false));
+	FX_OK(fx, petition_load_state(fx->rv, code, &ps));
+	assert_int_equal(ps.conference_id, conf);
+
+	/* another enterprise does not see it: not found, as for petition_load */
+	fx_as(fx, "datviet");
+	FX_FAIL(fx, petition_load_state(fx->rv, code, &ps), RV_ENOTFOUND, "code", "no petition KN-2026-00001");
 }
 
 static void test_code_is_case_insensitive(void **state)
@@ -555,6 +593,7 @@ int main(void)
 		cmocka_unit_test(test_allowed_degenerate),
 		cmocka_unit_test_setup_teardown(test_unknown_petition, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_every_action_from_every_status, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_load_state, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_code_is_case_insensitive, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_assign_needs_category, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_assign_needs_lead_and_person, fx_setup, fx_teardown),
