@@ -38,9 +38,18 @@ static const char *catalogue_dir(void)
 
 bool i18n_init(const char *lang)
 {
-	if (!setlocale(LC_ALL, "") || !strstr(setlocale(LC_CTYPE, NULL), "UTF-8"))
-		if (!setlocale(LC_ALL, "C.UTF-8"))
-			setlocale(LC_ALL, "C.utf8");
+	if (!setlocale(LC_ALL, "") || !strstr(setlocale(LC_CTYPE, NULL), "UTF-8")) {
+		/* C.UTF-8 for the two categories roviec depends on: characters
+		 * (multibyte text, widths) and messages (gettext).  The others
+		 * stay "C", which C.UTF-8 equals for them (roviec never collates
+		 * nor formats by locale); loading all twelve cost every command
+		 * two dozen file look-ups. */
+		setlocale(LC_ALL, "C");
+		if (!setlocale(LC_CTYPE, "C.UTF-8"))
+			setlocale(LC_CTYPE, "C.utf8");
+		if (!setlocale(LC_MESSAGES, "C.UTF-8"))
+			setlocale(LC_MESSAGES, "C.utf8");
+	}
 	if (lang && strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0)
 		return false;
 	const char *env = locale_env();
