@@ -3,10 +3,11 @@
 #   - libxlsxwriter (with libcrypto, libminizip, libz behind it) is not
 #     loaded by ordinary commands, and is loaded by `export --format xlsx`,
 #     which still writes a real workbook (src/xlsx_dl.c);
-#   - with no locale in the environment, only LC_CTYPE and LC_MESSAGES
+#   - the locale is loaded only for the five categories roviec uses, and
+#     with no locale in the environment only LC_CTYPE and LC_MESSAGES
 #     become C.UTF-8 (src/i18n.c): Vietnamese text (NFC and decomposed),
-#     wide characters, column widths and the Vietnamese catalogue come out
-#     byte for byte as under LC_ALL=C.UTF-8.
+#     wide characters, column widths, numbers and the Vietnamese catalogue
+#     come out byte for byte as under LC_ALL=C.UTF-8.
 . "$(dirname "$0")/lib.sh"
 
 rv init
@@ -45,6 +46,7 @@ assert_eq "the workbook holds the Vietnamese title" "True" "$TITLE"
 # ---- no locale in the environment: same bytes as C.UTF-8 ----
 bare() { env -u LANG -u LC_ALL -u LC_MESSAGES -u LC_CTYPE -u LANGUAGE "$ROVIEC" "$@" 2>&1 || true; }
 utf8() { LANG=C.UTF-8 LC_ALL=C.UTF-8 "$ROVIEC" "$@" 2>&1 || true; }
+lang_only() { env -u LC_ALL -u LC_MESSAGES -u LC_CTYPE -u LANGUAGE LANG=C.UTF-8 "$ROVIEC" "$@" 2>&1 || true; }
 for args in "petition list" "petition show KN-2026-00001" "petition show KN-2026-00002" \
 	"--lang vi petition list" "--lang vi --help" "--lang vi petition show KN-2026-09999" "report summary"; do
 	# shellcheck disable=SC2086 # args are words
@@ -52,6 +54,9 @@ for args in "petition list" "petition show KN-2026-00001" "petition show KN-2026
 	# shellcheck disable=SC2086
 	B=$(utf8 $args)
 	assert_eq "no locale set: roviec $args as under C.UTF-8" "$B" "$A"
+	# shellcheck disable=SC2086
+	A=$(lang_only $args)
+	assert_eq "LANG alone: roviec $args as under LC_ALL" "$B" "$A"
 done
 A=$(bare --lang vi petition show KN-2026-09999)
 assert_match "no locale set: --lang vi still translates" "không" "$A"
