@@ -36,11 +36,37 @@ static const char *catalogue_dir(void)
 	return ROVIEC_LOCALEDIR;
 }
 
+/* setlocale(LC_ALL, "") for the categories roviec (with libc, SQLite and
+ * curses under it) can depend on: characters, numbers (printf, strtod),
+ * time, collation and messages.  The other seven (monetary, paper, name,
+ * address, telephone, measurement, identification) are never consulted and
+ * stay "C": loading them cost every command some thirty system calls when
+ * the locale lives in files (C.UTF-8 does).  False when one fails, as
+ * setlocale(LC_ALL, "") would be. */
+static bool use_env_locale(void)
+{
+	static const int used[] = { LC_CTYPE, LC_NUMERIC, LC_TIME, LC_COLLATE, LC_MESSAGES };
+	bool ok = true;
+	for (size_t i = 0; i < sizeof used / sizeof used[0]; i++)
+		if (!setlocale(used[i], ""))
+			ok = false;
+	return ok;
+}
+
 bool i18n_init(const char *lang)
 {
-	if (!setlocale(LC_ALL, "") || !strstr(setlocale(LC_CTYPE, NULL), "UTF-8"))
-		if (!setlocale(LC_ALL, "C.UTF-8"))
-			setlocale(LC_ALL, "C.utf8");
+	if (!use_env_locale() || !strstr(setlocale(LC_CTYPE, NULL), "UTF-8")) {
+		/* C.UTF-8 where it differs from "C" in what roviec uses:
+		 * characters (multibyte text, widths) and messages (gettext
+		 * honours LANGUAGE only outside "C").  Its numbers and times are
+		 * those of "C", its collation is code-point order, which "C"
+		 * gives UTF-8 too; so the rest stays "C", unloaded. */
+		setlocale(LC_ALL, "C");
+		if (!setlocale(LC_CTYPE, "C.UTF-8"))
+			setlocale(LC_CTYPE, "C.utf8");
+		if (!setlocale(LC_MESSAGES, "C.UTF-8"))
+			setlocale(LC_MESSAGES, "C.utf8");
+	}
 	if (lang && strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0)
 		return false;
 	const char *env = locale_env();
