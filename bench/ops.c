@@ -72,6 +72,7 @@ static void filter_for(const struct ctx *c, const struct op *o, struct pq_filter
 	case 'w': f->search = c->common; break;
 	case 'r': f->search = c->rare; break;
 	case 'p': f->search = c->phrase; break;
+	case 't': f->search = c->typing; break;
 	default: f->sort = o->sort; f->descending = o->desc; break;
 	}
 }
@@ -118,6 +119,8 @@ static enum rv_code op_count(struct rv *rv, const struct ctx *c, const struct op
 	pq_filter_init(&f);
 	if (o->arg == 'o')
 		f.overdue = true;
+	if (o->arg == 'w')
+		f.search = c->common;
 	return pq_count(rv, &f, &n);
 }
 
@@ -326,6 +329,7 @@ static void add_filters(const struct ctx *c, struct op *ops, int *n, int max)
 		{ "search common", "search a common word, first page", 'w' },
 		{ "search rare", "search a rare word, first page", 'r' },
 		{ "search phrase", "search two words, first page", 'p' },
+		{ "search typing", "two words, the second one letter so far, first page", 't' },
 	};
 	const char *newest = "p.received DESC, p.id DESC";
 	const char *by_deadline = "coalesce(p.deadline, '9999-12-31') ASC, p.id ASC";
@@ -335,7 +339,10 @@ static void add_filters(const struct ctx *c, struct op *ops, int *n, int max)
 		if (!o)
 			return;
 		o->arg = pages[i].arg;
-		const char *text = pages[i].arg == 'w' ? c->common : pages[i].arg == 'r' ? c->rare : c->phrase;
+		const char *text = pages[i].arg == 'w'   ? c->common
+		                   : pages[i].arg == 'r' ? c->rare
+		                   : pages[i].arg == 't' ? c->typing
+		                                         : c->phrase;
 		const char *order = newest;
 		switch (pages[i].arg) {
 		case 'o':
@@ -369,8 +376,11 @@ static void add_filters(const struct ctx *c, struct op *ops, int *n, int max)
 			/* query.c walks the search index newest first (rowid order) */
 			fts_literal(text, lit, sizeof lit);
 			snprintf(o->floor, sizeof o->floor, SEARCH_PAGE, lit, PAGE + 1);
-			snprintf(o->note, sizeof o->note, "\"%s\": %lld matches", text,
-			         pages[i].arg == 'w' ? c->common_n : pages[i].arg == 'r' ? c->rare_n : c->phrase_n);
+			if (pages[i].arg != 't')
+				snprintf(o->note, sizeof o->note, "\"%s\": %lld matches", text,
+				         pages[i].arg == 'w' ? c->common_n : pages[i].arg == 'r' ? c->rare_n : c->phrase_n);
+			else
+				snprintf(o->note, sizeof o->note, "\"%s\" (the last word a one-letter prefix)", text);
 			continue;
 		}
 		page_floor(o, where, order);
@@ -395,6 +405,14 @@ static void add_others(const struct ctx *c, struct op *ops, int *n, int max)
 		o->arg = 'o';
 		snprintf(o->floor, sizeof o->floor,
 		         "SELECT count(*) FROM petitions WHERE status IN " OPEN " AND deadline < '%s';", c->today);
+	}
+	if ((o = add_op(ops, n, max, "count search common", "count the matches of the common word (pq_count)", OP_READ,
+	                op_count))) {
+		char lit[200];
+		o->arg = 'w';
+		fts_literal(c->common, lit, sizeof lit);
+		snprintf(o->floor, sizeof o->floor, "SELECT count(*) FROM petition_search WHERE petition_search MATCH %s;",
+		         lit);
 	}
 	if ((o = add_op(ops, n, max, "counts per status", "8 x pq_count by status", OP_READ, op_breakdown))) {
 		o->arg = 's';
@@ -565,6 +583,7 @@ static bool pick_words(struct ctx *c, sqlite3 *db)
 		for (int i = 0; i < 4; i++)
 			w[i] = strtok_r(i ? NULL : f, " ", &save);
 		snprintf(c->phrase, sizeof c->phrase, "%s %s", w[2] ? w[2] : "", w[3] ? w[3] : "");
+		snprintf(c->typing, sizeof c->typing, "%s %.1s", w[2] ? w[2] : "", w[3] ? w[3] : "");
 		free(f);
 	}
 	return ok;
