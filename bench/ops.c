@@ -73,6 +73,7 @@ static void filter_for(const struct ctx *c, const struct op *o, struct pq_filter
 	case 'r': f->search = c->rare; break;
 	case 'p': f->search = c->phrase; break;
 	case 't': f->search = c->typing; break;
+	case 'W': f->search = c->common; f->sort = PQ_CODE; f->descending = false; break;
 	default: f->sort = o->sort; f->descending = o->desc; break;
 	}
 }
@@ -330,6 +331,7 @@ static void add_filters(const struct ctx *c, struct op *ops, int *n, int max)
 		{ "search rare", "search a rare word, first page", 'r' },
 		{ "search phrase", "search two words, first page", 'p' },
 		{ "search typing", "two words, the second one letter so far, first page", 't' },
+		{ "search common by code", "search a common word, first page in code order", 'W' },
 	};
 	const char *newest = "p.received DESC, p.id DESC";
 	const char *by_deadline = "coalesce(p.deadline, '9999-12-31') ASC, p.id ASC";
@@ -339,7 +341,7 @@ static void add_filters(const struct ctx *c, struct op *ops, int *n, int max)
 		if (!o)
 			return;
 		o->arg = pages[i].arg;
-		const char *text = pages[i].arg == 'w'   ? c->common
+		const char *text = pages[i].arg == 'w' || pages[i].arg == 'W' ? c->common
 		                   : pages[i].arg == 'r' ? c->rare
 		                   : pages[i].arg == 't' ? c->typing
 		                                         : c->phrase;
@@ -356,6 +358,12 @@ static void add_filters(const struct ctx *c, struct op *ops, int *n, int max)
 			snprintf(where, sizeof where, " AND p.status IN " OPEN " AND p.deadline >= '%s' AND p.deadline <= '%s'",
 			         c->today, c->due_limit);
 			open_floor(o, "petitions_open_by_deadline", where, by_deadline);
+			continue;
+		case 'W': /* query.c tests each row along the code index (broad_search) */
+			fts_literal(text, lit, sizeof lit);
+			snprintf(where, sizeof where,
+			         " AND EXISTS (SELECT 1 FROM petition_search WHERE petition_search MATCH %s AND rowid = p.id)", lit);
+			page_floor(o, where, "p.code ASC, p.id ASC");
 			continue;
 		case 'a':
 			snprintf(where, sizeof where, " AND p.lead_agency_id = (SELECT id FROM agencies WHERE code = '%s')",

@@ -105,16 +105,46 @@ static void fetch(struct fx *fx, const char *query, enum pq_sort sort, struct se
 	qsort(got->id, (size_t)got->n, sizeof got->id[0], cmp_id);
 }
 
+/* Pages of 5 in code order, each after the last row of the one before:
+ * with more matches than a page, the search is tested row by row along the
+ * code index (broad_search in query.c) instead of sorting its matches. */
+static void fetch_paged(struct fx *fx, const char *query, struct set *got)
+{
+	struct pq_filter f;
+	pq_filter_init(&f);
+	f.search = query;
+	f.sort = PQ_CODE;
+	f.descending = false;
+	struct pq_cursor after = { 0 };
+	got->n = 0;
+	for (bool more = true; more;) {
+		struct pq_page *page = NULL;
+		FX_OK(fx, pq_fetch(fx->rv, &f, &after, false, 5, &page));
+		for (int i = 0; i < page->n && got->n < MAX_IDS; i++)
+			got->id[got->n++] = page->rows[i].id;
+		more = page->more;
+		pq_cursor_clear(&after);
+		if (page->n)
+			assert_true(pq_cursor_copy(&after, &page->rows[page->n - 1].cursor));
+		pq_page_free(&page);
+	}
+	pq_cursor_clear(&after);
+	qsort(got->id, (size_t)got->n, sizeof got->id[0], cmp_id);
+}
+
 static void check(struct fx *fx, const char *query)
 {
 	struct set want, got;
 	oracle(fx, query, &want);
-	for (int s = 0; s < 2; s++) {
-		fetch(fx, query, s ? PQ_CODE : PQ_RECEIVED, &got);
+	static const char *const how[] = { "newest", "code", "code, by pages of 5" };
+	for (int s = 0; s < 3; s++) {
+		if (s < 2)
+			fetch(fx, query, s ? PQ_CODE : PQ_RECEIVED, &got);
+		else
+			fetch_paged(fx, query, &got);
 		bool same = got.n == want.n && memcmp(got.id, want.id, sizeof got.id[0] * (size_t)got.n) == 0;
 		if (!same)
-			print_error("search \"%s\" (%s order): %d petitions, the oracle says %d\n", query,
-			            s ? "code" : "newest", got.n, want.n);
+			print_error("search \"%s\" (%s): %d petitions, the oracle says %d\n", query, how[s], got.n, want.n);
 		assert_true(same);
 	}
 	struct pq_filter f;
