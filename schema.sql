@@ -175,9 +175,13 @@ END;
 -- enterprise name.  Contentless, so the folded text is not stored twice; the
 -- triggers keep it in step using roviec_fold(), which every roviec
 -- connection registers (the sqlite3 shell cannot write petitions, by design).
+-- detail=none and prefix indexes (schema version 8, see
+-- migrations/0008_search.sql): no query asks for a phrase, a column or a
+-- snippet, and a last word of up to six letters is read newest first from
+-- its own prefix entry instead of merging every word it starts.
 CREATE VIRTUAL TABLE petition_search USING fts5(
 	code, title, body, person, enterprise,
-	content = '', tokenize = 'unicode61 remove_diacritics 0'
+	content = '', detail = none, prefix = '1 2 3 4 5 6', tokenize = 'unicode61 remove_diacritics 0'
 );
 
 CREATE TRIGGER petitions_search_insert AFTER INSERT ON petitions

@@ -49,6 +49,7 @@ struct ctx {
 	long long deep;          /* depth of the "deep" page actually reached */
 	struct pq_cursor cursor[PQ_SORT_COUNT][2]; /* [sort][descending]: the row just before the deep page */
 	char common[64], rare[64], phrase[128];
+	char typing[128];        /* the phrase as typed so far: its second word's first letter */
 	long long common_n, rare_n, phrase_n;
 	char code[32];           /* a petition with a typical history */
 	long long code_history;

@@ -72,6 +72,8 @@ static void filter_for(const struct ctx *c, const struct op *o, struct pq_filter
 	case 'w': f->search = c->common; break;
 	case 'r': f->search = c->rare; break;
 	case 'p': f->search = c->phrase; break;
+	case 't': f->search = c->typing; break;
+	case 'W': f->search = c->common; f->sort = PQ_CODE; f->descending = false; break;
 	default: f->sort = o->sort; f->descending = o->desc; break;
 	}
 }
@@ -118,6 +120,8 @@ static enum rv_code op_count(struct rv *rv, const struct ctx *c, const struct op
 	pq_filter_init(&f);
 	if (o->arg == 'o')
 		f.overdue = true;
+	if (o->arg == 'w')
+		f.search = c->common;
 	return pq_count(rv, &f, &n);
 }
 
@@ -326,6 +330,8 @@ static void add_filters(const struct ctx *c, struct op *ops, int *n, int max)
 		{ "search common", "search a common word, first page", 'w' },
 		{ "search rare", "search a rare word, first page", 'r' },
 		{ "search phrase", "search two words, first page", 'p' },
+		{ "search typing", "two words, the second one letter so far, first page", 't' },
+		{ "search common by code", "search a common word, first page in code order", 'W' },
 	};
 	const char *newest = "p.received DESC, p.id DESC";
 	const char *by_deadline = "coalesce(p.deadline, '9999-12-31') ASC, p.id ASC";
@@ -335,7 +341,10 @@ static void add_filters(const struct ctx *c, struct op *ops, int *n, int max)
 		if (!o)
 			return;
 		o->arg = pages[i].arg;
-		const char *text = pages[i].arg == 'w' ? c->common : pages[i].arg == 'r' ? c->rare : c->phrase;
+		const char *text = pages[i].arg == 'w' || pages[i].arg == 'W' ? c->common
+		                   : pages[i].arg == 'r' ? c->rare
+		                   : pages[i].arg == 't' ? c->typing
+		                                         : c->phrase;
 		const char *order = newest;
 		switch (pages[i].arg) {
 		case 'o':
@@ -349,6 +358,12 @@ static void add_filters(const struct ctx *c, struct op *ops, int *n, int max)
 			snprintf(where, sizeof where, " AND p.status IN " OPEN " AND p.deadline >= '%s' AND p.deadline <= '%s'",
 			         c->today, c->due_limit);
 			open_floor(o, "petitions_open_by_deadline", where, by_deadline);
+			continue;
+		case 'W': /* query.c tests each row along the code index (broad_search) */
+			fts_literal(text, lit, sizeof lit);
+			snprintf(where, sizeof where,
+			         " AND EXISTS (SELECT 1 FROM petition_search WHERE petition_search MATCH %s AND rowid = p.id)", lit);
+			page_floor(o, where, "p.code ASC, p.id ASC");
 			continue;
 		case 'a':
 			snprintf(where, sizeof where, " AND p.lead_agency_id = (SELECT id FROM agencies WHERE code = '%s')",
@@ -369,8 +384,11 @@ static void add_filters(const struct ctx *c, struct op *ops, int *n, int max)
 			/* query.c walks the search index newest first (rowid order) */
 			fts_literal(text, lit, sizeof lit);
 			snprintf(o->floor, sizeof o->floor, SEARCH_PAGE, lit, PAGE + 1);
-			snprintf(o->note, sizeof o->note, "\"%s\": %lld matches", text,
-			         pages[i].arg == 'w' ? c->common_n : pages[i].arg == 'r' ? c->rare_n : c->phrase_n);
+			if (pages[i].arg != 't')
+				snprintf(o->note, sizeof o->note, "\"%s\": %lld matches", text,
+				         pages[i].arg == 'w' ? c->common_n : pages[i].arg == 'r' ? c->rare_n : c->phrase_n);
+			else
+				snprintf(o->note, sizeof o->note, "\"%s\" (the last word a one-letter prefix)", text);
 			continue;
 		}
 		page_floor(o, where, order);
@@ -395,6 +413,14 @@ static void add_others(const struct ctx *c, struct op *ops, int *n, int max)
 		o->arg = 'o';
 		snprintf(o->floor, sizeof o->floor,
 		         "SELECT count(*) FROM petitions WHERE status IN " OPEN " AND deadline < '%s';", c->today);
+	}
+	if ((o = add_op(ops, n, max, "count search common", "count the matches of the common word (pq_count)", OP_READ,
+	                op_count))) {
+		char lit[200];
+		o->arg = 'w';
+		fts_literal(c->common, lit, sizeof lit);
+		snprintf(o->floor, sizeof o->floor, "SELECT count(*) FROM petition_search WHERE petition_search MATCH %s;",
+		         lit);
 	}
 	if ((o = add_op(ops, n, max, "counts per status", "8 x pq_count by status", OP_READ, op_breakdown))) {
 		o->arg = 's';
@@ -565,6 +591,7 @@ static bool pick_words(struct ctx *c, sqlite3 *db)
 		for (int i = 0; i < 4; i++)
 			w[i] = strtok_r(i ? NULL : f, " ", &save);
 		snprintf(c->phrase, sizeof c->phrase, "%s %s", w[2] ? w[2] : "", w[3] ? w[3] : "");
+		snprintf(c->typing, sizeof c->typing, "%s %.1s", w[2] ? w[2] : "", w[3] ? w[3] : "");
 		free(f);
 	}
 	return ok;

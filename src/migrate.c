@@ -32,6 +32,7 @@ extern const char *const roviec_migration_0004;
 extern const char *const roviec_migration_0005;
 extern const char *const roviec_migration_0006;
 extern const char *const roviec_migration_0007;
+extern const char *const roviec_migration_0008;
 
 /* Ordered: each step takes the database from version to - 1 to `to`. */
 static const struct migration migrations[] = {
@@ -41,9 +42,10 @@ static const struct migration migrations[] = {
 	{ 5, &roviec_migration_0005, history_backfill },
 	{ 6, &roviec_migration_0006, NULL },
 	{ 7, &roviec_migration_0007, NULL },
+	{ 8, &roviec_migration_0008, NULL },
 };
 
-#define SCHEMA_VERSION 7
+#define SCHEMA_VERSION 8
 
 int db_schema_version(void)
 {

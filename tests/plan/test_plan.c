@@ -216,6 +216,8 @@ static void q_count(struct rv *rv, const struct query *q)
 		f.category = "dien";
 	if (q->filter == 'z')
 		f.zone = "KCN Nội Bài";
+	if (q->filter == 'w')
+		f.search = "cấp điện";
 	tracing = true;
 	must(rv, pq_count(rv, &f, &n), "pq_count");
 	tracing = false;
@@ -278,6 +280,7 @@ static const struct query queries[] = {
 	{ "count_status", COUNT, q_count, 0, false, 's' },
 	{ "count_category", COUNT, q_count, 0, false, 'c' },
 	{ "count_zone", COUNT, q_count, 0, false, 'z' },
+	{ "count_search", COUNT, q_count, 0, false, 'w' },
 	{ "board", OTHER, q_board, 0, false, 0 },
 	{ "petition_history", OTHER, q_petition, 0, false, 0 },
 };
