@@ -26,6 +26,7 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "demo_conf.h"
 #include "demo_data.h"
 #include "demo_plan.h"
 #include "history.h"
@@ -64,6 +65,8 @@ struct gen {
 	rv_date first; /* received dates fall in first .. today */
 	long *n_other, *n_conf; /* petitions per calendar day of the window */
 	rv_date *conference;    /* the conference a day collects for, or none */
+	struct demo_confs confs; /* those with petitions, recorded by the first transaction */
+	bool confs_recorded;
 	sqlite3_stmt *st_group, *st_hgroup; /* GROUP-row and HROWS-row INSERTs, owned */
 	struct demo_plan *plans;            /* GROUP of them */
 	int nplans;
@@ -72,6 +75,7 @@ struct gen {
 	int nhrows;
 	struct history_chain chain; /* ids and hashes of the history rows, in order */
 	int64_t next_id; /* the last petition id given */
+	int64_t batch_after; /* the last petition id before the open transaction */
 	long total, written, in_batch;
 	FILE *progress;
 };
@@ -89,6 +93,8 @@ struct gen {
 
 static const char sql_history[] = HISTORY_INSERT ROW12;
 static const char sql_coord[] = "INSERT INTO petition_agencies(petition_id, agency_id) VALUES (?1, ?2)";
+static const char sql_conf[] = "INSERT INTO conference_petitions(petition_id, conference_id, answered_in_session) "
+                               "VALUES (?1, ?2, ?3)";
 static const char sql_ext[] = "INSERT INTO extensions(petition_id, old_deadline, new_deadline, reason, actor, at) "
                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
@@ -171,6 +177,8 @@ static enum rv_code plan_days(struct gen *g, long n)
 		const double *cum = conf ? w_conf : w_other;
 		size_t day = cum_find(cum, WINDOW, demo_unit(&g->w.rng) * cum[WINDOW - 1]);
 		(conf ? g->n_conf : g->n_other)[day]++;
+		if (conf)
+			demo_confs_note(&g->confs, g->conference[day], g->first + (rv_date)day);
 	}
 	free(w_other);
 	free(w_conf);
@@ -371,13 +379,23 @@ static enum rv_code command(struct hist *h, const struct demo_stamp *at, const c
 
 #define NROWS(a) (sizeof(a) / sizeof((a)[0]))
 
-/* wf_add, wf_classify and wf_assign. */
+/* The conference id a petition is linked to, as history writes it, or
+ * NULL. */
+static const char *conf_text(const struct gen *g, const struct demo_plan *p)
+{
+	int k = p->conference != RV_DATE_NONE ? demo_confs_find(&g->confs, p->conference) : -1;
+	return k >= 0 ? g->confs.id_text[k] : NULL;
+}
+
+/* wf_add (with --conference for one raised for a conference), wf_classify
+ * and wf_assign. */
 static enum rv_code write_intake(struct hist *h, const struct demo_plan *p)
 {
-	const char *cat = h->g->w.cats[p->cat].code;
+	const char *cat = h->g->w.cats[p->cat].code, *conf = conf_text(h->g, p);
 	const struct hspec add[] = {
 		{ "create", NULL, NULL, p->code, NULL },
 		{ p->intake_category ? "set" : NULL, "category", NULL, cat, NULL },
+		{ conf ? "set" : NULL, "conference", NULL, conf, NULL },
 	};
 	const struct hspec classify[] = {
 		{ "set", "category", NULL, cat, NULL },
@@ -454,6 +472,10 @@ static enum rv_code write_ending(struct hist *h, const struct demo_plan *p)
 		{ "answer", "status", p->started ? "in_progress" : "assigned", "answered", NULL },
 	};
 	enum rv_code rc = command(h, &p->t_answer, p->recorder, answer, NROWS(answer));
+	/* conference answer flags it in the same second */
+	static const struct hspec in_session[] = { { "set", "answered_in_session", "0", "1", NULL } };
+	if (!rc && p->in_session)
+		rc = command(h, &p->t_answer, p->recorder, in_session, 1);
 	if (rc || !p->closed)
 		return rc;
 	const struct hspec close[] = {
@@ -478,6 +500,16 @@ static enum rv_code write_rest(struct gen *g, const struct demo_plan *p)
 		sqlite3_bind_int64(st, 1, p->id);
 		sqlite3_bind_int64(st, 2, g->w.agencies[p->coord[i]].id);
 		rc = run(g, st, "writing demo coordinating agencies");
+	}
+	int k = p->conference != RV_DATE_NONE ? demo_confs_find(&g->confs, p->conference) : -1;
+	if (!rc && k >= 0) {
+		sqlite3_stmt *st = db_stmt(g->rv, sql_conf);
+		if (!st)
+			return g->rv->code;
+		sqlite3_bind_int64(st, 1, p->id);
+		sqlite3_bind_int64(st, 2, g->confs.id[k]);
+		sqlite3_bind_int(st, 3, p->in_session);
+		rc = run(g, st, "linking demo petitions to their conference");
 	}
 	if (!rc)
 		rc = write_intake(&h, p);
@@ -530,8 +562,12 @@ static enum rv_code batch_begin(struct gen *g)
 	if (!rc && (!st || db_step(rv, st) != SQLITE_ROW))
 		return rv->code;
 	if (!rc) {
-		g->next_id = sqlite3_column_int64(st, 0);
+		g->next_id = g->batch_after = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
+	}
+	if (!rc && !g->confs_recorded) {
+		rc = demo_confs_record(rv, &g->w, &g->confs);
+		g->confs_recorded = !rc;
 	}
 	return rc;
 }
@@ -544,6 +580,8 @@ static enum rv_code batch_end(struct gen *g, enum rv_code rc)
 	struct rv *rv = g->rv;
 	if (!rc)
 		rc = write_group(g);
+	if (!rc)
+		rc = demo_confs_agencies(rv, g->batch_after);
 	for (int k = 0; !rc && k < DEMO_MAX_YEARS; k++) {
 		if (!g->w.seq_dirty[k])
 			continue;
