@@ -81,6 +81,17 @@ assert_contains "the table names the chair" "$(q "SELECT chair FROM conferences 
 rv verify
 assert_ok "verify: the demo's chain, conference rows included"
 
+# Each batch lifts history's append-only guard and puts it back before
+# COMMIT: the schema is the one a fresh database has, and the guard works.
+"$ROVIEC" --db "$T/fresh.db" init >/dev/null 2>&1
+assert_eq "the schema after demo is a fresh database's, triggers included" \
+	"$(sqlite3 "$T/fresh.db" "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name" | md5sum)" \
+	"$(q "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name" | md5sum)"
+assert_contains "the append-only guard refuses a row inserted out of order" \
+	"history is append-only: rows cannot be replaced or inserted out of order" \
+	"$(sqlite3 "$ROVIEC_DB" "INSERT INTO history(id, petition_id, version, at, os_login, actor, action)
+	   VALUES (1, 1, 99, 'x', 'x', 'x', 'x')" 2>&1)"
+
 # A second run adds petitions to the same conferences.
 rv demo --petitions 300 --seed 8
 assert_ok "a second demo run"
