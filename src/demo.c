@@ -28,6 +28,7 @@
 
 #include "demo_conf.h"
 #include "demo_data.h"
+#include "demo_hash.h"
 #include "demo_plan.h"
 #include "history.h"
 #include "rv_internal.h"
@@ -41,20 +42,10 @@ enum {
 };
 
 enum {
-	GROUP = 1024, /* petitions per INSERT statement (31 parameters each) */
-	HROWS = 256,  /* history rows per INSERT statement (12 parameters each) */
+	GROUP = 1024,       /* petitions per INSERT statement (31 parameters each) */
+	HROWS = DEMO_HROWS, /* history rows per INSERT statement (12 parameters each) */
 	PET_COLS = 31,
 	HIST_COLS = 12,
-};
-
-/* A history row waiting for its INSERT; strings point into a plan of the
- * current group or at static data. */
-struct hrow {
-	int64_t id;  /* the petition's */
-	int64_t hid; /* the row's, from the chain */
-	int version;
-	const char *at, *actor, *action, *field, *old, *new_, *note;
-	unsigned char hash[HISTORY_HASH_LEN];
 };
 
 /* The run: the world plans draw from, the received dates, and the writer's
@@ -71,9 +62,13 @@ struct gen {
 	struct demo_plan *plans;            /* GROUP of them */
 	int nplans;
 	char uuids[GROUP][37];
-	struct hrow hrows[HROWS];
-	int nhrows;
-	struct history_chain chain; /* ids and hashes of the history rows, in order */
+	/* History rows: buf[cur] is being filled; when out, buf[!cur] is
+	 * with the hasher or hashed and not inserted yet. */
+	struct demo_hbuf buf[2];
+	int cur;
+	bool out;
+	struct demo_hasher hasher;
+	struct history_chain chain; /* ids and hashes of the history rows, in order (the hasher's) */
 	int64_t next_id; /* the last petition id given */
 	int64_t batch_after; /* the last petition id before the open transaction */
 	char *guard_sql;     /* history_no_replace as the schema has it, while lifted */
@@ -303,7 +298,7 @@ static enum rv_code insert_petitions(struct gen *g)
 	return rc;
 }
 
-static void bind_hrow(sqlite3_stmt *st, int base, const struct hrow *h)
+static void bind_hrow(sqlite3_stmt *st, int base, const struct demo_hrow *h)
 {
 	sqlite3_bind_int64(st, base + 1, h->hid);
 	sqlite3_bind_int64(st, base + 2, h->id);
@@ -319,25 +314,60 @@ static void bind_hrow(sqlite3_stmt *st, int base, const struct hrow *h)
 	sqlite3_bind_blob(st, base + 12, h->hash, HISTORY_HASH_LEN, SQLITE_STATIC);
 }
 
-/* Writes the waiting history rows: a full buffer in one INSERT, fewer one
- * by one (a one-row INSERT needs no statement journal). */
-static enum rv_code flush_history(struct gen *g)
+/* Inserts the hashed rows of b: a full buffer in one INSERT, fewer one
+ * by one (a one-row INSERT needs no statement journal); empties b. */
+static enum rv_code insert_history(struct gen *g, struct demo_hbuf *b)
 {
 	enum rv_code rc = RV_OK;
-	if (g->nhrows == HROWS) {
+	if (b->n == HROWS) {
 		for (int i = 0; i < HROWS; i++)
-			bind_hrow(g->st_hgroup, i * HIST_COLS, &g->hrows[i]);
+			bind_hrow(g->st_hgroup, i * HIST_COLS, &b->rows[i]);
 		rc = run(g, g->st_hgroup, "writing demo history");
 	}
-	for (int i = 0; !rc && g->nhrows < HROWS && i < g->nhrows; i++) {
+	for (int i = 0; !rc && b->n < HROWS && i < b->n; i++) {
 		sqlite3_stmt *st = db_stmt(g->rv, sql_history);
 		if (!st)
 			return g->rv->code;
-		bind_hrow(st, 0, &g->hrows[i]);
+		bind_hrow(st, 0, &b->rows[i]);
 		rc = run(g, st, "writing demo history");
 	}
-	g->nhrows = 0;
+	b->n = 0;
 	return rc;
+}
+
+/* The buffer being filled is full: hands it to the hasher, inserts the
+ * one before it (hashed by now) meanwhile, and fills that one next. */
+static enum rv_code rotate_history(struct gen *g)
+{
+	demo_hasher_submit(&g->hasher, &g->buf[g->cur]); /* waits for the one out */
+	enum rv_code rc = g->out ? insert_history(g, &g->buf[!g->cur]) : RV_OK;
+	g->out = true;
+	g->cur = !g->cur;
+	g->buf[g->cur].n = 0;
+	return rc;
+}
+
+/* Writes every waiting history row: the chain then ends at the last. */
+static enum rv_code flush_history(struct gen *g)
+{
+	demo_hasher_wait(&g->hasher);
+	enum rv_code rc = g->out ? insert_history(g, &g->buf[!g->cur]) : RV_OK;
+	g->out = false;
+	if (!rc && g->buf[g->cur].n) {
+		demo_hasher_submit(&g->hasher, &g->buf[g->cur]);
+		demo_hasher_wait(&g->hasher);
+		rc = insert_history(g, &g->buf[g->cur]);
+	}
+	g->buf[0].n = g->buf[1].n = 0;
+	return rc;
+}
+
+/* Drops the waiting rows (a failed transaction). */
+static void drop_history(struct gen *g)
+{
+	demo_hasher_wait(&g->hasher);
+	g->out = false;
+	g->buf[0].n = g->buf[1].n = 0;
 }
 
 /* The history of one petition as it is written: its id and the version
@@ -363,15 +393,12 @@ static enum rv_code command(struct hist *h, const struct demo_stamp *at, const c
 	for (size_t i = 0; i < n; i++) {
 		if (!rows[i].action)
 			continue;
-		struct hrow *r = &g->hrows[g->nhrows++];
-		*r = (struct hrow){ .id = h->id, .version = h->version, .at = at->iso, .actor = actor,
-			            .action = rows[i].action, .field = rows[i].field, .old = rows[i].old,
-			            .new_ = rows[i].new_, .note = rows[i].note };
-		const struct history_row hr = { .petition_id = r->id, .version = r->version, .at = r->at,
-			                        .os_login = r->actor, .actor = r->actor, .action = r->action,
-			                        .field = r->field, .old = r->old, .new_ = r->new_, .note = r->note };
-		history_chain_next(&g->chain, &hr, &r->hid, r->hash);
-		enum rv_code rc = g->nhrows == HROWS ? flush_history(g) : RV_OK;
+		struct demo_hbuf *b = &g->buf[g->cur];
+		b->rows[b->n++] = (struct demo_hrow){ .id = h->id, .version = h->version, .at = at->iso,
+			                              .actor = actor, .action = rows[i].action,
+			                              .field = rows[i].field, .old = rows[i].old,
+			                              .new_ = rows[i].new_, .note = rows[i].note };
+		enum rv_code rc = b->n == HROWS ? rotate_history(g) : RV_OK;
 		if (rc)
 			return rc;
 	}
@@ -531,8 +558,9 @@ static enum rv_code write_group(struct gen *g)
 		rc = write_rest(g, &g->plans[i]);
 	if (!rc)
 		rc = flush_history(g);
+	else
+		drop_history(g);
 	g->nplans = 0;
-	g->nhrows = 0;
 	return rc;
 }
 
@@ -659,7 +687,7 @@ static enum rv_code batch_end(struct gen *g, enum rv_code rc)
 	}
 	g->in_batch = 0;
 	g->nplans = 0;
-	g->nhrows = 0;
+	drop_history(g);
 	return rc;
 }
 
@@ -806,6 +834,7 @@ static struct settings bulk_settings(struct rv *rv)
 
 static void gen_free(struct gen *g)
 {
+	demo_hasher_stop(&g->hasher);
 	sqlite3_finalize(g->st_group);
 	sqlite3_finalize(g->st_hgroup);
 	free(g->plans);
@@ -831,6 +860,7 @@ enum rv_code demo_generate(struct rv *rv, long n, unsigned seed, FILE *progress)
 	g->w.rng.s = 0x5DEECE66Du * ((uint64_t)seed + 1);
 	g->w.salt = demo_next(&g->w.rng);
 	g->first = rv_today(rv) - (WINDOW - 1);
+	demo_hasher_start(&g->hasher, &g->chain);
 	g->total = n < 0 ? 0 : n;
 	g->progress = progress;
 	date_to_ymd(g->first, &g->w.year0, NULL, NULL);
