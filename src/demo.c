@@ -62,12 +62,7 @@ struct gen {
 	struct demo_plan *plans;            /* GROUP of them */
 	int nplans;
 	char uuids[GROUP][37];
-	/* History rows: buf[cur] is being filled; when out, buf[!cur] is
-	 * with the hasher or hashed and not inserted yet. */
-	struct demo_hbuf buf[2];
-	int cur;
-	bool out;
-	struct demo_hasher hasher;
+	struct demo_hasher hasher; /* the history rows, being filled, hashed and inserted */
 	struct history_chain chain; /* ids and hashes of the history rows, in order (the hasher's) */
 	int64_t next_id; /* the last petition id given */
 	int64_t batch_after; /* the last petition id before the open transaction */
@@ -335,39 +330,32 @@ static enum rv_code insert_history(struct gen *g, struct demo_hbuf *b)
 	return rc;
 }
 
-/* The buffer being filled is full: hands it to the hasher, inserts the
- * one before it (hashed by now) meanwhile, and fills that one next. */
-static enum rv_code rotate_history(struct gen *g)
+/* Hands the full buffer to the hasher and inserts what must make room:
+ * with all, every row handed over (the chain then ends at the last). */
+static enum rv_code pass_history(struct gen *g, bool all)
 {
-	demo_hasher_submit(&g->hasher, &g->buf[g->cur]); /* waits for the one out */
-	enum rv_code rc = g->out ? insert_history(g, &g->buf[!g->cur]) : RV_OK;
-	g->out = true;
-	g->cur = !g->cur;
-	g->buf[g->cur].n = 0;
+	if (demo_hasher_current(&g->hasher)->n)
+		demo_hasher_submit(&g->hasher);
+	enum rv_code rc = RV_OK;
+	for (struct demo_hbuf *b; !rc && (b = demo_hasher_ready(&g->hasher, all)) != NULL;) {
+		rc = insert_history(g, b);
+		demo_hasher_release(&g->hasher);
+	}
 	return rc;
 }
 
-/* Writes every waiting history row: the chain then ends at the last. */
 static enum rv_code flush_history(struct gen *g)
 {
-	demo_hasher_wait(&g->hasher);
-	enum rv_code rc = g->out ? insert_history(g, &g->buf[!g->cur]) : RV_OK;
-	g->out = false;
-	if (!rc && g->buf[g->cur].n) {
-		demo_hasher_submit(&g->hasher, &g->buf[g->cur]);
-		demo_hasher_wait(&g->hasher);
-		rc = insert_history(g, &g->buf[g->cur]);
-	}
-	g->buf[0].n = g->buf[1].n = 0;
+	enum rv_code rc = pass_history(g, true);
+	if (rc)
+		demo_hasher_drop(&g->hasher);
 	return rc;
 }
 
 /* Drops the waiting rows (a failed transaction). */
 static void drop_history(struct gen *g)
 {
-	demo_hasher_wait(&g->hasher);
-	g->out = false;
-	g->buf[0].n = g->buf[1].n = 0;
+	demo_hasher_drop(&g->hasher);
 }
 
 /* The history of one petition as it is written: its id and the version
@@ -393,12 +381,12 @@ static enum rv_code command(struct hist *h, const struct demo_stamp *at, const c
 	for (size_t i = 0; i < n; i++) {
 		if (!rows[i].action)
 			continue;
-		struct demo_hbuf *b = &g->buf[g->cur];
+		struct demo_hbuf *b = demo_hasher_current(&g->hasher);
 		b->rows[b->n++] = (struct demo_hrow){ .id = h->id, .version = h->version, .at = at->iso,
 			                              .actor = actor, .action = rows[i].action,
 			                              .field = rows[i].field, .old = rows[i].old,
 			                              .new_ = rows[i].new_, .note = rows[i].note };
-		enum rv_code rc = b->n == HROWS ? rotate_history(g) : RV_OK;
+		enum rv_code rc = b->n == HROWS ? pass_history(g, false) : RV_OK;
 		if (rc)
 			return rc;
 	}
