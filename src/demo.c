@@ -15,9 +15,11 @@
  * agencies, extensions and the history rows workflow.c would have
  * written, command by command, with the same versions, fields and values;
  * history goes in INSERTs of HROWS rows, each row's id and chain hash
- * computed here (history.h) from the head read when the transaction opens.  Everything is bound with
- * SQLITE_STATIC from the plans of the group (nothing is allocated per
- * row), ids are given explicitly, and a transaction commits every BATCH
+ * computed on a second thread (demo_hash.h) from the head read when the
+ * transaction opens, whose append-only guard is lifted until its COMMIT.
+ * Conference petitions are linked to the conferences demo_conf.c records.
+ * Everything is bound with SQLITE_STATIC from the plans of the group
+ * (nothing is allocated per row), ids are given explicitly, and a transaction commits every BATCH
  * petitions. */
 #include "demo.h"
 
