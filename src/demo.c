@@ -15,9 +15,11 @@
  * agencies, extensions and the history rows workflow.c would have
  * written, command by command, with the same versions, fields and values;
  * history goes in INSERTs of HROWS rows, each row's id and chain hash
- * computed here (history.h) from the head read when the transaction opens.  Everything is bound with
- * SQLITE_STATIC from the plans of the group (nothing is allocated per
- * row), ids are given explicitly, and a transaction commits every BATCH
+ * computed on a second thread (demo_hash.h) from the head read when the
+ * transaction opens, whose append-only guard is lifted until its COMMIT.
+ * Conference petitions are linked to the conferences demo_conf.c records.
+ * Everything is bound with SQLITE_STATIC from the plans of the group
+ * (nothing is allocated per row), ids are given explicitly, and a transaction commits every BATCH
  * petitions. */
 #include "demo.h"
 
@@ -26,7 +28,9 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "demo_conf.h"
 #include "demo_data.h"
+#include "demo_hash.h"
 #include "demo_plan.h"
 #include "history.h"
 #include "rv_internal.h"
@@ -40,20 +44,10 @@ enum {
 };
 
 enum {
-	GROUP = 1024, /* petitions per INSERT statement (31 parameters each) */
-	HROWS = 256,  /* history rows per INSERT statement (12 parameters each) */
+	GROUP = 1024,       /* petitions per INSERT statement (31 parameters each) */
+	HROWS = DEMO_HROWS, /* history rows per INSERT statement (12 parameters each) */
 	PET_COLS = 31,
 	HIST_COLS = 12,
-};
-
-/* A history row waiting for its INSERT; strings point into a plan of the
- * current group or at static data. */
-struct hrow {
-	int64_t id;  /* the petition's */
-	int64_t hid; /* the row's, from the chain */
-	int version;
-	const char *at, *actor, *action, *field, *old, *new_, *note;
-	unsigned char hash[HISTORY_HASH_LEN];
 };
 
 /* The run: the world plans draw from, the received dates, and the writer's
@@ -64,14 +58,17 @@ struct gen {
 	rv_date first; /* received dates fall in first .. today */
 	long *n_other, *n_conf; /* petitions per calendar day of the window */
 	rv_date *conference;    /* the conference a day collects for, or none */
+	struct demo_confs confs; /* those with petitions, recorded by the first transaction */
+	bool confs_recorded;
 	sqlite3_stmt *st_group, *st_hgroup; /* GROUP-row and HROWS-row INSERTs, owned */
 	struct demo_plan *plans;            /* GROUP of them */
 	int nplans;
 	char uuids[GROUP][37];
-	struct hrow hrows[HROWS];
-	int nhrows;
-	struct history_chain chain; /* ids and hashes of the history rows, in order */
+	struct demo_hasher hasher; /* the history rows, being filled, hashed and inserted */
+	struct history_chain chain; /* ids and hashes of the history rows, in order (the hasher's) */
 	int64_t next_id; /* the last petition id given */
+	int64_t batch_after; /* the last petition id before the open transaction */
+	char *guard_sql;     /* history_no_replace as the schema has it, while lifted */
 	long total, written, in_batch;
 	FILE *progress;
 };
@@ -89,6 +86,8 @@ struct gen {
 
 static const char sql_history[] = HISTORY_INSERT ROW12;
 static const char sql_coord[] = "INSERT INTO petition_agencies(petition_id, agency_id) VALUES (?1, ?2)";
+static const char sql_conf[] = "INSERT INTO conference_petitions(petition_id, conference_id, answered_in_session) "
+                               "VALUES (?1, ?2, ?3)";
 static const char sql_ext[] = "INSERT INTO extensions(petition_id, old_deadline, new_deadline, reason, actor, at) "
                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
@@ -171,6 +170,8 @@ static enum rv_code plan_days(struct gen *g, long n)
 		const double *cum = conf ? w_conf : w_other;
 		size_t day = cum_find(cum, WINDOW, demo_unit(&g->w.rng) * cum[WINDOW - 1]);
 		(conf ? g->n_conf : g->n_other)[day]++;
+		if (conf)
+			demo_confs_note(&g->confs, g->conference[day], g->first + (rv_date)day);
 	}
 	free(w_other);
 	free(w_conf);
@@ -294,7 +295,7 @@ static enum rv_code insert_petitions(struct gen *g)
 	return rc;
 }
 
-static void bind_hrow(sqlite3_stmt *st, int base, const struct hrow *h)
+static void bind_hrow(sqlite3_stmt *st, int base, const struct demo_hrow *h)
 {
 	sqlite3_bind_int64(st, base + 1, h->hid);
 	sqlite3_bind_int64(st, base + 2, h->id);
@@ -310,25 +311,53 @@ static void bind_hrow(sqlite3_stmt *st, int base, const struct hrow *h)
 	sqlite3_bind_blob(st, base + 12, h->hash, HISTORY_HASH_LEN, SQLITE_STATIC);
 }
 
-/* Writes the waiting history rows: a full buffer in one INSERT, fewer one
- * by one (a one-row INSERT needs no statement journal). */
-static enum rv_code flush_history(struct gen *g)
+/* Inserts the hashed rows of b: a full buffer in one INSERT, fewer one
+ * by one (a one-row INSERT needs no statement journal); empties b. */
+static enum rv_code insert_history(struct gen *g, struct demo_hbuf *b)
 {
 	enum rv_code rc = RV_OK;
-	if (g->nhrows == HROWS) {
+	if (b->n == HROWS) {
 		for (int i = 0; i < HROWS; i++)
-			bind_hrow(g->st_hgroup, i * HIST_COLS, &g->hrows[i]);
+			bind_hrow(g->st_hgroup, i * HIST_COLS, &b->rows[i]);
 		rc = run(g, g->st_hgroup, "writing demo history");
 	}
-	for (int i = 0; !rc && g->nhrows < HROWS && i < g->nhrows; i++) {
+	for (int i = 0; !rc && b->n < HROWS && i < b->n; i++) {
 		sqlite3_stmt *st = db_stmt(g->rv, sql_history);
 		if (!st)
 			return g->rv->code;
-		bind_hrow(st, 0, &g->hrows[i]);
+		bind_hrow(st, 0, &b->rows[i]);
 		rc = run(g, st, "writing demo history");
 	}
-	g->nhrows = 0;
+	b->n = 0;
 	return rc;
+}
+
+/* Hands the full buffer to the hasher and inserts what must make room:
+ * with all, every row handed over (the chain then ends at the last). */
+static enum rv_code pass_history(struct gen *g, bool all)
+{
+	if (demo_hasher_current(&g->hasher)->n)
+		demo_hasher_submit(&g->hasher);
+	enum rv_code rc = RV_OK;
+	for (struct demo_hbuf *b; !rc && (b = demo_hasher_ready(&g->hasher, all)) != NULL;) {
+		rc = insert_history(g, b);
+		demo_hasher_release(&g->hasher);
+	}
+	return rc;
+}
+
+static enum rv_code flush_history(struct gen *g)
+{
+	enum rv_code rc = pass_history(g, true);
+	if (rc)
+		demo_hasher_drop(&g->hasher);
+	return rc;
+}
+
+/* Drops the waiting rows (a failed transaction). */
+static void drop_history(struct gen *g)
+{
+	demo_hasher_drop(&g->hasher);
 }
 
 /* The history of one petition as it is written: its id and the version
@@ -354,15 +383,12 @@ static enum rv_code command(struct hist *h, const struct demo_stamp *at, const c
 	for (size_t i = 0; i < n; i++) {
 		if (!rows[i].action)
 			continue;
-		struct hrow *r = &g->hrows[g->nhrows++];
-		*r = (struct hrow){ .id = h->id, .version = h->version, .at = at->iso, .actor = actor,
-			            .action = rows[i].action, .field = rows[i].field, .old = rows[i].old,
-			            .new_ = rows[i].new_, .note = rows[i].note };
-		const struct history_row hr = { .petition_id = r->id, .version = r->version, .at = r->at,
-			                        .os_login = r->actor, .actor = r->actor, .action = r->action,
-			                        .field = r->field, .old = r->old, .new_ = r->new_, .note = r->note };
-		history_chain_next(&g->chain, &hr, &r->hid, r->hash);
-		enum rv_code rc = g->nhrows == HROWS ? flush_history(g) : RV_OK;
+		struct demo_hbuf *b = demo_hasher_current(&g->hasher);
+		b->rows[b->n++] = (struct demo_hrow){ .id = h->id, .version = h->version, .at = at->iso,
+			                              .actor = actor, .action = rows[i].action,
+			                              .field = rows[i].field, .old = rows[i].old,
+			                              .new_ = rows[i].new_, .note = rows[i].note };
+		enum rv_code rc = b->n == HROWS ? pass_history(g, false) : RV_OK;
 		if (rc)
 			return rc;
 	}
@@ -371,13 +397,23 @@ static enum rv_code command(struct hist *h, const struct demo_stamp *at, const c
 
 #define NROWS(a) (sizeof(a) / sizeof((a)[0]))
 
-/* wf_add, wf_classify and wf_assign. */
+/* The conference id a petition is linked to, as history writes it, or
+ * NULL. */
+static const char *conf_text(const struct gen *g, const struct demo_plan *p)
+{
+	int k = p->conference != RV_DATE_NONE ? demo_confs_find(&g->confs, p->conference) : -1;
+	return k >= 0 ? g->confs.id_text[k] : NULL;
+}
+
+/* wf_add (with --conference for one raised for a conference), wf_classify
+ * and wf_assign. */
 static enum rv_code write_intake(struct hist *h, const struct demo_plan *p)
 {
-	const char *cat = h->g->w.cats[p->cat].code;
+	const char *cat = h->g->w.cats[p->cat].code, *conf = conf_text(h->g, p);
 	const struct hspec add[] = {
 		{ "create", NULL, NULL, p->code, NULL },
 		{ p->intake_category ? "set" : NULL, "category", NULL, cat, NULL },
+		{ conf ? "set" : NULL, "conference", NULL, conf, NULL },
 	};
 	const struct hspec classify[] = {
 		{ "set", "category", NULL, cat, NULL },
@@ -454,6 +490,10 @@ static enum rv_code write_ending(struct hist *h, const struct demo_plan *p)
 		{ "answer", "status", p->started ? "in_progress" : "assigned", "answered", NULL },
 	};
 	enum rv_code rc = command(h, &p->t_answer, p->recorder, answer, NROWS(answer));
+	/* conference answer flags it in the same second */
+	static const struct hspec in_session[] = { { "set", "answered_in_session", "0", "1", NULL } };
+	if (!rc && p->in_session)
+		rc = command(h, &p->t_answer, p->recorder, in_session, 1);
 	if (rc || !p->closed)
 		return rc;
 	const struct hspec close[] = {
@@ -479,6 +519,16 @@ static enum rv_code write_rest(struct gen *g, const struct demo_plan *p)
 		sqlite3_bind_int64(st, 2, g->w.agencies[p->coord[i]].id);
 		rc = run(g, st, "writing demo coordinating agencies");
 	}
+	int k = p->conference != RV_DATE_NONE ? demo_confs_find(&g->confs, p->conference) : -1;
+	if (!rc && k >= 0) {
+		sqlite3_stmt *st = db_stmt(g->rv, sql_conf);
+		if (!st)
+			return g->rv->code;
+		sqlite3_bind_int64(st, 1, p->id);
+		sqlite3_bind_int64(st, 2, g->confs.id[k]);
+		sqlite3_bind_int(st, 3, p->in_session);
+		rc = run(g, st, "linking demo petitions to their conference");
+	}
 	if (!rc)
 		rc = write_intake(&h, p);
 	if (!rc)
@@ -498,12 +548,64 @@ static enum rv_code write_group(struct gen *g)
 		rc = write_rest(g, &g->plans[i]);
 	if (!rc)
 		rc = flush_history(g);
+	else
+		drop_history(g);
 	g->nplans = 0;
-	g->nhrows = 0;
 	return rc;
 }
 
 /* ---- transactions ---- */
+
+/* History's append-only guard (history_no_replace) runs a subprogram and
+ * a max(id) lookup for every row inserted: a quarter of the CPU of a run.
+ * The demo gives its rows ids from the head it read inside the same
+ * transaction, in order, so each transaction lifts the guard after BEGIN
+ * and puts it back, from the text sqlite_master held, before COMMIT; as
+ * DDL is transactional, no other connection ever sees the schema without
+ * it, and a rollback restores it too. */
+static enum rv_code lift_guard(struct gen *g)
+{
+	struct rv *rv = g->rv;
+	sqlite3_stmt *st = db_stmt(rv, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'history_no_replace'");
+	if (!st)
+		return rv->code;
+	int step = db_step(rv, st);
+	free(g->guard_sql);
+	g->guard_sql = step == SQLITE_ROW ? strdup((const char *)sqlite3_column_text(st, 0)) : NULL;
+	sqlite3_reset(st);
+	if (step == SQLITE_DONE)
+		return RV_OK; /* no guard to lift */
+	if (step != SQLITE_ROW)
+		return rv->code;
+	if (!g->guard_sql)
+		return nomem(rv);
+	return sqlite3_exec(rv->db, "DROP TRIGGER history_no_replace", NULL, NULL, NULL) == SQLITE_OK
+	               ? RV_OK
+	               : db_fail(rv, "preparing the demo's history");
+}
+
+/* Checks what the guard would have (the history written ends at the head
+ * the chain gave) and puts it back. */
+static enum rv_code restore_guard(struct gen *g)
+{
+	struct rv *rv = g->rv;
+	if (!g->guard_sql)
+		return RV_OK;
+	sqlite3_stmt *st = db_stmt(rv, "SELECT coalesce(max(id), 0) FROM history");
+	if (!st || db_step(rv, st) != SQLITE_ROW)
+		return rv->code;
+	int64_t head = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (head != g->chain.last_id)
+		return rv_fail(rv, RV_EIO, NULL, "demo: history ends at row %lld, not at the chain's head %lld",
+		               (long long)head, (long long)g->chain.last_id);
+	enum rv_code rc = sqlite3_exec(rv->db, g->guard_sql, NULL, NULL, NULL) == SQLITE_OK
+	                          ? RV_OK
+	                          : db_fail(rv, "restoring history's append-only guard");
+	free(g->guard_sql);
+	g->guard_sql = NULL;
+	return rc;
+}
 
 /* Opens a transaction and reads what other writers may have changed
  * since the last one: the code counters and the highest petition id
@@ -526,12 +628,18 @@ static enum rv_code batch_begin(struct gen *g)
 	}
 	if (!rc)
 		rc = history_head(rv, &g->chain);
+	if (!rc)
+		rc = lift_guard(g);
 	sqlite3_stmt *st = rc ? NULL : db_stmt(rv, "SELECT coalesce(max(id), 0) FROM petitions");
 	if (!rc && (!st || db_step(rv, st) != SQLITE_ROW))
 		return rv->code;
 	if (!rc) {
-		g->next_id = sqlite3_column_int64(st, 0);
+		g->next_id = g->batch_after = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
+	}
+	if (!rc && !g->confs_recorded) {
+		rc = demo_confs_record(rv, &g->w, &g->confs);
+		g->confs_recorded = !rc;
 	}
 	return rc;
 }
@@ -544,6 +652,10 @@ static enum rv_code batch_end(struct gen *g, enum rv_code rc)
 	struct rv *rv = g->rv;
 	if (!rc)
 		rc = write_group(g);
+	if (!rc)
+		rc = demo_confs_agencies(rv, g->batch_after);
+	if (!rc)
+		rc = restore_guard(g);
 	for (int k = 0; !rc && k < DEMO_MAX_YEARS; k++) {
 		if (!g->w.seq_dirty[k])
 			continue;
@@ -565,7 +677,7 @@ static enum rv_code batch_end(struct gen *g, enum rv_code rc)
 	}
 	g->in_batch = 0;
 	g->nplans = 0;
-	g->nhrows = 0;
+	drop_history(g);
 	return rc;
 }
 
@@ -664,11 +776,14 @@ static enum rv_code write_all(struct gen *g)
  * trigger may abort midway, and on disk each would be a temporary file
  * written page by page); and the search index merging its segments 16 at
  * a time instead of 4, which rewrites the index half as often during a
- * bulk load (FTS5's documented tuning; the index stays complete).  The
- * first two belong to the connection, the third to the database: all come
+ * bulk load (FTS5's documented tuning; the index stays complete); and
+ * commits without fsync (synchronous NORMAL: in WAL mode a power cut can
+ * lose the last batches, never corrupt the file), the run ending with a
+ * checkpoint under FULL that makes all of it durable at once.  The search
+ * setting belongs to the database, the others to the connection: all come
  * back afterwards. */
 struct settings {
-	int cache_size, temp_store, automerge;
+	int cache_size, temp_store, automerge, synchronous;
 };
 
 static int query_int(struct rv *rv, const char *sql, int fallback)
@@ -684,7 +799,8 @@ static int query_int(struct rv *rv, const char *sql, int fallback)
 static void apply_settings(struct rv *rv, const struct settings *s)
 {
 	char sql[96];
-	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d; PRAGMA temp_store = %d", s->cache_size, s->temp_store);
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d; PRAGMA temp_store = %d; PRAGMA synchronous = %d",
+	         s->cache_size, s->temp_store, s->synchronous);
 	sqlite3_exec(rv->db, sql, NULL, NULL, NULL);
 	sqlite3_stmt *st = db_stmt(rv, "INSERT INTO petition_search(petition_search, rank) VALUES ('automerge', ?1)");
 	if (st) {
@@ -700,16 +816,19 @@ static struct settings bulk_settings(struct rv *rv)
 		query_int(rv, "PRAGMA cache_size", -16384),
 		query_int(rv, "PRAGMA temp_store", 0),
 		query_int(rv, "SELECT v FROM petition_search_config WHERE k = 'automerge'", 4 /* FTS5's default */),
+		query_int(rv, "PRAGMA synchronous", 2),
 	};
-	apply_settings(rv, &(struct settings){ -DEMO_CACHE_KIB, 2 /* MEMORY */, 16 });
+	apply_settings(rv, &(struct settings){ -DEMO_CACHE_KIB, 2 /* MEMORY */, 16, 1 /* NORMAL */ });
 	return old;
 }
 
 static void gen_free(struct gen *g)
 {
+	demo_hasher_stop(&g->hasher);
 	sqlite3_finalize(g->st_group);
 	sqlite3_finalize(g->st_hgroup);
 	free(g->plans);
+	free(g->guard_sql);
 	demo_world_free(&g->w);
 	free(g->n_other);
 	free(g->n_conf);
@@ -731,6 +850,7 @@ enum rv_code demo_generate(struct rv *rv, long n, unsigned seed, FILE *progress)
 	g->w.rng.s = 0x5DEECE66Du * ((uint64_t)seed + 1);
 	g->w.salt = demo_next(&g->w.rng);
 	g->first = rv_today(rv) - (WINDOW - 1);
+	demo_hasher_start(&g->hasher, &g->chain);
 	g->total = n < 0 ? 0 : n;
 	g->progress = progress;
 	date_to_ymd(g->first, &g->w.year0, NULL, NULL);
@@ -741,6 +861,9 @@ enum rv_code demo_generate(struct rv *rv, long n, unsigned seed, FILE *progress)
 		struct settings old = bulk_settings(rv);
 		rc = write_all(g);
 		apply_settings(rv, &old);
+		/* Syncs the WAL and the database file (best effort: a reader may
+		 * hold the WAL; its own commits stay as durable as NORMAL makes them). */
+		sqlite3_wal_checkpoint_v2(rv->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 	}
 	if (rc && g->written > 0) {
 		char msg[sizeof rv->msg], field[sizeof rv->field];

@@ -445,6 +445,20 @@ const char *const demo_extension_reasons[] = {
 };
 
 const char *const demo_conference_intro = "Kiến nghị gửi Hội nghị đối thoại với doanh nghiệp ngày $K.";
+const char *const demo_conference_title = "Hội nghị đối thoại với doanh nghiệp các khu công nghệ cao và khu công nghiệp";
+const char *const demo_conference_themes[] = {
+	"Tháo gỡ khó khăn về đất đai, xây dựng và hạ tầng khu công nghiệp",
+	"Điện, nước, môi trường và phòng cháy chữa cháy",
+	"Thủ tục đầu tư, lao động và xuất nhập khẩu",
+	"Thuế, hải quan và tiếp cận vốn cho doanh nghiệp",
+	NULL,
+};
+const char *const demo_conference_chairs[] = {
+	"Phó Chủ tịch UBND thành phố Hà Nội",
+	"Trưởng ban Ban Quản lý các Khu công nghệ cao và Khu công nghiệp thành phố Hà Nội",
+	NULL,
+};
+const char *const demo_conference_place = "Hội trường Ban Quản lý các Khu công nghệ cao và Khu công nghiệp";
 
 const char *const demo_positions[] = {
 	"chuyên viên", "chuyên viên chính", "Phó Trưởng phòng", "Trưởng phòng", NULL,
@@ -670,10 +684,10 @@ bool demo_data_check(const char **bad)
 			return false;
 		}
 	}
-	if (!clean(demo_conference_intro)) {
-		*bad = demo_conference_intro;
+	const char *conf[] = { demo_conference_intro, demo_conference_title, demo_conference_place };
+	if (!clean_list_n(conf, COUNT(conf), bad) || !clean_list(demo_conference_themes, bad) ||
+	    !clean_list(demo_conference_chairs, bad))
 		return false;
-	}
 	return clean_list(demo_withdrawals, bad) && clean_list(demo_extension_reasons, bad) &&
 	       clean_list(demo_positions, bad) && clean_list_n(surnames, COUNT(surnames), bad) &&
 	       clean_list_n(givens_m, COUNT(givens_m), bad) && clean_list_n(givens_f, COUNT(givens_f), bad) &&

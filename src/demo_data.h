@@ -123,6 +123,14 @@ extern const size_t demo_nrejections;
 extern const char *const demo_withdrawals[];
 extern const char *const demo_extension_reasons[];
 extern const char *const demo_conference_intro;
+/* The demo's quarterly conferences: the title (followed by "quý III năm
+ * 2026"), themes and chairs' positions
+ * (NULL-terminated, taken in turn), and the place of those held at the
+ * Board rather than in a park. */
+extern const char *const demo_conference_title;
+extern const char *const demo_conference_themes[];
+extern const char *const demo_conference_chairs[];
+extern const char *const demo_conference_place;
 extern const char *const demo_positions[];
 
 /* Number of entries of a NULL-terminated list. */

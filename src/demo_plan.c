@@ -358,4 +358,11 @@ void demo_plan_petition(struct demo_world *w, struct demo_plan *p, rv_date day, 
 		p->rejection = &demo_rejections[demo_below(&w->rng, (uint32_t)demo_nrejections)];
 	plan_intake(w, p, day, conference);
 	plan_life(w, p, f);
+	/* An answer on the conference's own day was given in the session
+	 * (conference answer: one more command, at the answer's time). */
+	p->conference = conference;
+	if (p->answered && conference != RV_DATE_NONE && p->t_answer.day == conference) {
+		p->in_session = true;
+		p->version++;
+	}
 }

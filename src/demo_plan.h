@@ -120,6 +120,8 @@ struct demo_plan {
 	struct demo_extension ext[2];
 	int next;
 	int outcome, late_days, rating;
+	rv_date conference; /* the dialogue conference it was raised for, or RV_DATE_NONE */
+	bool in_session;    /* answered on that conference's day: in the session */
 	char late_text[12], rating_text[4];
 	const char *item, *feedback, *reject_reason, *refer_to, *note;
 	const char *staff, *official, *recorder, *closer;
