@@ -861,6 +861,13 @@ enum rv_code demo_generate(struct rv *rv, long n, unsigned seed, FILE *progress)
 		struct settings old = bulk_settings(rv);
 		rc = write_all(g);
 		apply_settings(rv, &old);
+		/* A bulk load leaves the search index in many segments (merged 16
+		 * at a time above); one merge into a single segment makes a search
+		 * in any order probe one b-tree (19 → 1.7 ms warm at 100k, about
+		 * half a second of CPU per 100k petitions). */
+		if (!rc && sqlite3_exec(rv->db, "INSERT INTO petition_search(petition_search) VALUES ('optimize')", NULL,
+		                        NULL, NULL) != SQLITE_OK)
+			rc = db_fail(rv, "merging the search index");
 		/* Syncs the WAL and the database file (best effort: a reader may
 		 * hold the WAL; its own commits stay as durable as NORMAL makes them). */
 		sqlite3_wal_checkpoint_v2(rv->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
