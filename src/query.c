@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "conference.h"
 #include "i18n.h"
 #include "input.h"
@@ -147,6 +149,30 @@ static void add_statuses(struct sql *q, const char *column, unsigned mask)
 
 static const char open_statuses[] = "p.status IN ('received', 'classified', 'assigned', 'in_progress')";
 
+/* The length in bytes of the character at p (1 for a byte that is not
+ * UTF-8), and whether the search index's tokenizer (unicode61: categories
+ * L*, N* and Co) counts it as part of a word.  A quoted string the
+ * tokenizer would split is a phrase, which an index without positions
+ * refuses ("a\u2028b" once reached SQLite as one word). */
+static size_t word_char(const char *p, bool *word)
+{
+	unsigned char c = (unsigned char)*p;
+	if (c < 0x80) {
+		*word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+		return 1;
+	}
+	utf8proc_int32_t cp = -1;
+	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)p, -1, &cp);
+	if (n < 1 || cp < 0) {
+		*word = false;
+		return 1;
+	}
+	utf8proc_category_t k = utf8proc_category(cp);
+	*word = (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) ||
+	        (k >= UTF8PROC_CATEGORY_ND && k <= UTF8PROC_CATEGORY_NO) || k == UTF8PROC_CATEGORY_CO;
+	return (size_t)n;
+}
+
 /* Builds the FTS5 query: each folded word quoted (so no user text is ever
  * FTS syntax), the last one a prefix ("dat dai" → "dat" "dai"*) unless
  * the whole query is one letter.  NULL when the text has no word. */
@@ -160,11 +186,13 @@ static char *fts_query(const char *text)
 	size_t n = 0;
 	bool any = false;
 	for (char *p = f; out && *p;) {
-		while (*p && !((unsigned char)*p >= 0x80 || (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z')))
-			p++;
+		bool word = false;
+		size_t len;
+		while (*p && (len = word_char(p, &word)) && !word)
+			p += len;
 		char *start = p;
-		while (*p && ((unsigned char)*p >= 0x80 || (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z')))
-			p++;
+		while (*p && (len = word_char(p, &word)) && word)
+			p += len;
 		if (p == start)
 			continue;
 		out[n++] = '"';

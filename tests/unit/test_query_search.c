@@ -220,11 +220,29 @@ static void test_search_prefixes_after_edit(void **state)
 	check(fx, "thanh t");
 }
 
+/* A character the index's tokenizer splits on (U+2028 LINE SEPARATOR, an
+ * em dash, a no-break space) separates words in the query too: quoted
+ * whole, it would be a phrase, which an index without positions refuses. */
+static void test_search_unicode_separators(void **state)
+{
+	struct fx *fx = *state;
+	static const char *const queries[] = { "kho\xe2\x80\xa8zq", "kho\xe2\x80\x94zq", "kho\xc2\xa0zq" };
+	struct set want, got;
+	oracle(fx, "kho zq", &want);
+	assert_true(want.n > 10);
+	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+		fetch(fx, queries[i], PQ_RECEIVED, &got);
+		assert_int_equal(got.n, want.n);
+		assert_memory_equal(got.id, want.id, sizeof got.id[0] * (size_t)got.n);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_search_prefixes_match_the_oracle, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_search_prefixes_after_edit, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_search_unicode_separators, setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
