@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/random.h>
+#include <uuid/uuid.h>
 
 enum {
 	BULK_HROWS = 256, /* history rows per INSERT (12 parameters each) */
@@ -320,4 +322,30 @@ void bulk_history_free(struct bulk_history *b)
 	free(b->rows);
 	free(b->text);
 	memset(b, 0, sizeof *b);
+}
+
+/* ---- uuids ---- */
+
+void bulk_uuid(struct bulk_uuids *u, char out[static 37])
+{
+	if (u->left == 0) {
+		size_t want = sizeof u->raw, got = 0;
+		while (got < want) {
+			ssize_t n = getrandom((unsigned char *)u->raw + got, want - got, 0);
+			if (n <= 0)
+				break;
+			got += (size_t)n;
+		}
+		if (got < want) { /* no getrandom: libuuid's own source, one at a time */
+			uuid_t one;
+			uuid_generate_random(one);
+			uuid_unparse_lower(one, out);
+			return;
+		}
+		u->left = 256;
+	}
+	unsigned char *b = u->raw[--u->left];
+	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40); /* version 4 */
+	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80); /* RFC 4122 variant */
+	uuid_unparse_lower(b, out);
 }

@@ -211,7 +211,7 @@ enum rv_code import_insert_petition(struct import *im, const struct petition_in 
 		return rv->code;
 	char uuid[37];
 	if (!p->uuid)
-		rv_uuid(uuid);
+		bulk_uuid(&im->uuids, uuid);
 	sqlite3_bind_int64(st, 1, im->keep_ids ? p->id : 0);
 	db_bind_text(st, 2, p->uuid ? p->uuid : uuid);
 	const char *text[] = { p->code, p->request_id };

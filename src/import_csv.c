@@ -184,6 +184,9 @@ static enum rv_code bad_value(struct reader *r, enum field f, const char *why)
  * label, accents and case ignored; -1 when none matches. */
 static int match_enum(const struct enum_set *set, const char *text)
 {
+	for (int i = 0; i < set->count; i++) /* the usual case, as stored: no folding */
+		if (strcmp(set->db[i], text) == 0)
+			return i;
 	char *k = import_key(text);
 	int found = -1;
 	for (int i = 0; k && i < set->count && found < 0; i++) {

@@ -30,6 +30,7 @@ struct import {
 	struct bulk_history history; /* every history row of the import goes here */
 	struct bulk_trigger search;  /* the search-index trigger, deferred at the first petition */
 	bool search_deferred;
+	struct bulk_uuids uuids;
 };
 
 /* Records a bad row (line) with a message; always returns RV_EINPUT. */
