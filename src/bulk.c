@@ -299,7 +299,8 @@ enum rv_code bulk_history_flush(struct bulk_history *b, bool all)
 	} else if (done == b->n) {
 		b->used = 0;
 	}
-	memmove(b->rows, b->rows + done, (b->n - done) * sizeof *b->rows);
+	if (done && b->n > done)
+		memmove(b->rows, b->rows + done, (b->n - done) * sizeof *b->rows);
 	b->n -= done;
 	return RV_OK;
 }
