@@ -6,7 +6,8 @@
 # export restored, and its CSV export imported, must give the same search
 # index, counters that equal a recount, derived columns as the triggers
 # compute them, a history chain that verifies, and the schema as it was.
-# A bad row deep in a big file leaves the database exactly as it was.
+# A bad row deep in a big file leaves the database exactly as it was; an
+# import killed (SIGKILL) at any instant leaves none of its rows or all.
 source "$(dirname "$0")/lib.sh"
 N=800
 A=$T/a.db B=$T/b.db C=$T/c.db
@@ -152,4 +153,19 @@ assert_eq "json: its history is not there" "0" \
 	"$(sqlite3 "$T/d.db" "SELECT count(*) FROM history h JOIN petitions p ON p.id = h.petition_id WHERE p.code = '$bad_code'")"
 assert_eq "json: the others' search index is complete" \
 	"$(vocab "$A" "WHERE doc <> (SELECT id FROM main.petitions WHERE code = '$bad_code')")" "$(vocab "$T/d.db")"
+# ---- killed mid-import: all or nothing, the trigger in place ----
+full=$(sqlite3 "$C" "SELECT count(*) FROM petitions")
+for delay in 0.1 0.3 0.6 1.0 1.5; do
+	cp "$T/c0.db" "$T/k.db"
+	"$ROVIEC" --db "$T/k.db" import "$T/all.csv" >/dev/null 2>&1 &
+	pid=$!
+	sleep "$delay"
+	kill -9 "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+	rv --db "$T/k.db" verify
+	assert_status 0 "killed after ${delay}s: the file verifies"
+	assert_match "killed after ${delay}s: no petition or all of them" "^(0|$full)\$" \
+		"$(sqlite3 "$T/k.db" "SELECT count(*) FROM petitions")"
+	assert_eq "killed after ${delay}s: the search trigger is there" "$(triggers "$T/fresh.db")" "$(triggers "$T/k.db")"
+done
 finish
