@@ -7,8 +7,10 @@
 # The data comes from `roviec demo --petitions N`; when the demo generator
 # is not available, from an Excel-style CSV of N petitions written by
 # bench/export_import_gen.py and imported (which is then timed as well).
-# Prints one line per step: what, seconds, petitions per second; results
-# also go to bench/results/export_import.txt.
+# Prints one line per step: what, seconds, petitions per second, and the
+# CPU seconds (user + system) with the rate they give — on a shared machine
+# the wall clock mostly measures the other users; results also go to
+# bench/results/export_import.txt.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 ROVIEC=${1:-$here/../build/roviec}
@@ -21,14 +23,14 @@ mkdir -p "$here/results"
 OUT=$here/results/export_import.txt
 : >"$OUT"
 
-t() { # t LABEL COUNT CMD… — runs CMD, prints seconds and rate
-	local label=$1 n=$2 s e
+t() { # t LABEL COUNT CMD… — runs CMD, prints seconds and rates (wall, CPU)
+	local label=$1 n=$2 wall user sys TIMEFORMAT='%R %U %S'
 	shift 2
-	s=$(date +%s.%N)
-	"$@" >/dev/null 2>"$W/err" || { echo "$label failed:" >&2; cat "$W/err" >&2; exit 1; }
-	e=$(date +%s.%N)
-	awk -v l="$label" -v s="$s" -v e="$e" -v n="$n" \
-		'BEGIN { d = e - s; printf "%-28s %8.2f s  %9.0f petitions/s\n", l, d, n / d }' | tee -a "$OUT"
+	{ time "$@" >/dev/null 2>"$W/err"; } 2>"$W/time" || { echo "$label failed:" >&2; cat "$W/err" >&2; exit 1; }
+	read -r wall user sys <"$W/time"
+	awk -v l="$label" -v d="$wall" -v c="$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" -v n="$n" \
+		'BEGIN { printf "%-28s %8.2f s  %9.0f petitions/s   CPU %7.2f s  %9.0f petitions/s\n", l, d, n / d, c, n / c }' |
+		tee -a "$OUT"
 }
 
 echo "roviec export/import benchmark: $N petitions, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"

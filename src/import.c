@@ -182,23 +182,36 @@ int64_t import_free_id(struct import *im, const char *sql, int64_t id)
 	return taken ? 0 : id;
 }
 
+enum rv_code import_defer_search(struct import *im)
+{
+	if (im->search_deferred)
+		return RV_OK;
+	im->search_deferred = true;
+	return bulk_trigger_defer(im->rv, "petitions_search_insert", "petitions", &im->search);
+}
+
+/* Derived columns are given here so the schema's safety-net trigger
+ * (petitions_derived_insert) finds nothing to rewrite. */
+static const char INSERT_PETITION[] =
+	"INSERT INTO petitions(id, uuid, code, request_id, enterprise_id, channel, received, title, body, "
+	"category_id, lead_agency_id, responsible_person, assigned, deadline, original_deadline, status, result, "
+	"outcome, answered, late_days, rating, feedback, closed, reject_reason, refer_to, decided_by, version, "
+	"created_at, updated_at, enterprise_key, zone_id, lead_key) "
+	"VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, coalesce(?9, ''), nullif(?10, 0), nullif(?11, 0), ?12, ?13, ?14, "
+	"?15, ?16, ?17, ?18, ?19, ?20, nullif(?21, 0), ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, "
+	"(SELECT sort_key FROM enterprises WHERE id = ?5), (SELECT zone_id FROM enterprises WHERE id = ?5), "
+	"coalesce((SELECT sort_key FROM agencies WHERE id = ?11), x'ffff'))";
+
 enum rv_code import_insert_petition(struct import *im, const struct petition_in *p, int64_t *id)
 {
 	struct rv *rv = im->rv;
-	sqlite3_stmt *st = db_stmt(rv,
-		"INSERT INTO petitions(id, uuid, code, request_id, enterprise_id, channel, received, title, body, "
-		"category_id, lead_agency_id, responsible_person, assigned, deadline, original_deadline, status, result, "
-		"outcome, answered, late_days, rating, feedback, closed, reject_reason, refer_to, decided_by, version, "
-		"created_at, updated_at, enterprise_key, zone_id, lead_key) "
-		"VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, coalesce(?9, ''), nullif(?10, 0), nullif(?11, 0), ?12, ?13, ?14, "
-		"?15, ?16, ?17, ?18, ?19, ?20, nullif(?21, 0), ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, "
-		"(SELECT sort_key FROM enterprises WHERE id = ?5), (SELECT zone_id FROM enterprises WHERE id = ?5), "
-		"coalesce((SELECT sort_key FROM agencies WHERE id = ?11), x'ffff'))");
+	enum rv_code rc = import_defer_search(im);
+	sqlite3_stmt *st = rc ? NULL : db_stmt(rv, INSERT_PETITION);
 	if (!st)
 		return rv->code;
 	char uuid[37];
 	if (!p->uuid)
-		rv_uuid(uuid);
+		bulk_uuid(&im->uuids, uuid);
 	sqlite3_bind_int64(st, 1, im->keep_ids ? p->id : 0);
 	db_bind_text(st, 2, p->uuid ? p->uuid : uuid);
 	const char *text[] = { p->code, p->request_id };
@@ -291,11 +304,25 @@ static enum rv_code run_format(struct import *im, bool json, const char *data, s
 	rc = import_load_maps(im);
 	sqlite3_stmt *st = rc ? NULL : db_stmt(rv, "SELECT NOT EXISTS (SELECT 1 FROM petitions)");
 	im->keep_ids = st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	/* The search index is filled once at the end (its trigger is dropped at
+	 * the first petition, so an import adding none leaves the schema as it
+	 * was), history in batches (bulk.h); both inside this transaction, so a
+	 * rollback undoes them too. */
+	if (!rc)
+		rc = bulk_history_begin(rv, &im->history);
 	if (!rc)
 		rc = json ? import_json(im, data, len) : import_csv(im, data, len);
 	bool refused = im->res->bad && !im->opt->skip_bad;
+	if (!rc && !refused && !im->opt->dry_run)
+		rc = bulk_history_flush(&im->history, true);
+	if (!rc && !refused && !im->opt->dry_run)
+		rc = bulk_trigger_finish(rv, &im->search);
+	bulk_trigger_free(&im->search);
+	bulk_history_free(&im->history);
 	if (!rc && (refused || im->opt->dry_run)) {
-		db_end(rv, RV_EINPUT); /* roll back: nothing is written */
+		db_end(rv, RV_EINPUT); /* roll back: nothing is written (the trigger comes back) */
 		db_exec(rv, "PRAGMA cache_size=-16384; PRAGMA temp_store=DEFAULT");
 		return refused ? RV_EINPUT : RV_OK;
 	}

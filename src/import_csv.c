@@ -184,6 +184,9 @@ static enum rv_code bad_value(struct reader *r, enum field f, const char *why)
  * label, accents and case ignored; -1 when none matches. */
 static int match_enum(const struct enum_set *set, const char *text)
 {
+	for (int i = 0; i < set->count; i++) /* the usual case, as stored: no folding */
+		if (strcmp(set->db[i], text) == 0)
+			return i;
 	char *k = import_key(text);
 	int found = -1;
 	for (int i = 0; k && i < set->count && found < 0; i++) {
@@ -442,10 +445,18 @@ static enum rv_code insert(struct reader *r, const struct clean *c)
 	if (!rc && c->conf)
 		rc = import_link_conference(r->im, id, c->conf, false);
 	snprintf(note, sizeof note, _("imported from %s, line %ld"), r->im->file, r->rec_line);
+	/* What wf_history writes, through the import's history batch. */
+	struct history_row h = { .petition_id = id, .version = 1, .at = now, .os_login = rv->os_login,
+		                 .actor = rv->actor, .action = "create", .new_ = code, .note = note };
 	if (!rc)
-		rc = wf_history(rv, id, 1, "create", NULL, NULL, code, note);
+		rc = bulk_history_add(&r->im->history, &h);
+	h = (struct history_row){ .petition_id = id, .version = 1, .at = now, .os_login = rv->os_login,
+		                  .actor = rv->actor, .action = "import", .field = "status", .old = "received",
+		                  .new_ = p.status };
 	if (!rc && c->status != ST_RECEIVED)
-		rc = wf_history(rv, id, 1, "import", "status", "received", p.status, NULL);
+		rc = bulk_history_add(&r->im->history, &h);
+	if (!rc)
+		rc = bulk_history_flush(&r->im->history, false);
 	return rc;
 }
 

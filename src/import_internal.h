@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 
+#include "bulk.h"
 #include "import.h"
 #include "rv_internal.h"
 
@@ -26,6 +27,10 @@ struct import {
 	struct name_map agencies, categories;
 	bool keep_ids;         /* no petition when the import began: petitions and
 	                        * extensions keep their exported ids (none can be taken) */
+	struct bulk_history history; /* every history row of the import goes here */
+	struct bulk_trigger search;  /* the search-index trigger, deferred at the first petition */
+	bool search_deferred;
+	struct bulk_uuids uuids;
 };
 
 /* Records a bad row (line) with a message; always returns RV_EINPUT. */
@@ -61,8 +66,12 @@ struct petition_in {
  * literal), else 0 (let SQLite choose). */
 int64_t import_free_id(struct import *im, const char *sql, int64_t id);
 
-/* Inserts the petition (triggers keep search, deadlines and counters);
- * *id receives its id. */
+/* Drops the search-index trigger for the rest of the import (once; outside
+ * any savepoint: a ROLLBACK TO would bring it back behind our back); the
+ * import's end indexes the new petitions in one statement (bulk.h). */
+enum rv_code import_defer_search(struct import *im);
+/* Inserts the petition (triggers keep deadlines and counters; the search
+ * index is filled at the end); *id receives its id. */
 enum rv_code import_insert_petition(struct import *im, const struct petition_in *p, int64_t *id);
 enum rv_code import_insert_coordinating(struct import *im, int64_t petition, int64_t agency);
 enum rv_code import_link_conference(struct import *im, int64_t petition, int64_t conference, bool in_session);

@@ -232,7 +232,7 @@ static enum rv_code insert_history(struct import *im, int64_t pid, json_t *h)
 		.action = str(h, "action"), .field = str(h, "field"), .old = str(h, "from"), .new_ = str(h, "to"),
 		.note = str(h, "note"),
 	};
-	return history_append(im->rv, &row);
+	return bulk_history_add(&im->history, &row);
 }
 
 static enum rv_code insert_extension(struct import *im, int64_t pid, json_t *x)
@@ -355,16 +355,22 @@ static enum rv_code import_petition(struct import *im, json_t *o, long n, const 
 		return RV_OK;
 	fill(o, &p);
 	bool savepoint = im->opt->skip_bad;
-	enum rv_code rc = savepoint ? db_exec(im->rv, "SAVEPOINT petition") : RV_OK;
+	enum rv_code rc = bulk_history_flush(&im->history, false); /* between petitions only (marks) */
+	if (!rc)
+		rc = import_defer_search(im);
+	struct bulk_history_mark mark = bulk_history_mark(&im->history);
+	if (!rc && savepoint)
+		rc = db_exec(im->rv, "SAVEPOINT petition");
 	if (!rc)
 		rc = import_insert_petition(im, &p, &id);
 	for (size_t i = 0; !rc && i < ncoord; i++)
 		rc = import_insert_coordinating(im, id, coord[i]);
 	if (!rc)
 		rc = petition_rows(im, o, id, m);
-	if (rc && (sqlite3_extended_errcode(im->rv->db) & 0xff) == SQLITE_CONSTRAINT) {
+	if (rc && (rc == RV_EINPUT || (sqlite3_extended_errcode(im->rv->db) & 0xff) == SQLITE_CONSTRAINT)) {
 		import_bad(im, n, "%s: %s", p.code, rv_message(im->rv));
 		rv_clear_error(im->rv);
+		bulk_history_undo(&im->history, &mark);
 		if (savepoint)
 			db_exec(im->rv, "ROLLBACK TO petition");
 		rc = RV_OK;
