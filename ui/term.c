@@ -285,6 +285,12 @@ static int next_wch(wint_t *wc, int timeout_ms)
 		memmove(T.pending, T.pending + 1, T.npending * sizeof T.pending[0]);
 		return r;
 	}
+	/* Inside a paste never poll: a character split between two reads
+	 * (a busy machine, a slow link) would be lost by a get_wch that may
+	 * not wait for its other bytes.  Bytes of a paste follow each other;
+	 * only a paste whose end never comes waits the full lookahead. */
+	if (T.pasting && timeout_ms >= 0 && timeout_ms < PASTE_LOOKAHEAD_MS)
+		timeout_ms = PASTE_LOOKAHEAD_MS;
 	timeout(timeout_ms);
 	return get_wch(wc);
 }

@@ -31,6 +31,8 @@
 #                       byte for byte (LF is not turned into CR)
 #   pastecmd CMD…       the output of a shell command as a bracketed paste
 #                       (long pastes: 100 KB)
+#   bytes HH HH…        raw bytes in hex, in one write (a paste split by a
+#                       slow link: see roviec_paste_split)
 #   click ROW COL       mouse button 1 at 0-based cell (ROW, COL), twice for
 #   wheel up|down ROW COL                                  a double click
 #   resize COLS ROWS    resize the terminal
@@ -224,6 +226,8 @@ while IFS= read -r line || [ -n "$line" ]; do
 		expand "$arg" > "$tmp/paste.txt"
 		tm load-buffer -b p "$tmp/paste.txt"
 		tm paste-buffer -p -r -d -b p -t main ;;
+	bytes) # shellcheck disable=SC2086
+		tm send-keys -t main -H $arg ;;
 	pastecmd)
 		(cd "$tmp" && "${test_env[@]}" bash -c "$arg") > "$tmp/paste.txt" \
 			|| die "pastecmd failed: $arg"
