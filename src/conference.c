@@ -76,36 +76,45 @@ static enum rv_code validate(struct rv *rv, const struct conference_args *a, str
 	return rc;
 }
 
-static enum rv_code insert_conference(struct rv *rv, const struct conf_clean *c, int64_t *id)
+enum rv_code conf_insert(struct rv *rv, const struct conference_row *r, int64_t *id)
 {
-	char uuid[37], now[21];
+	char uuid[37];
 	rv_uuid(uuid);
-	rv_now(now);
 	sqlite3_stmt *st = db_stmt(rv, "INSERT INTO conferences(uuid, title, held_on, zone_id, place, theme, chair, "
 	                               "created_at) VALUES (?1, ?2, ?3, nullif(?4, 0), ?5, ?6, ?7, ?8)");
 	if (!st)
 		return rv->code;
 	db_bind_text(st, 1, uuid);
-	db_bind_text(st, 2, c->title);
-	db_bind_date(st, 3, c->date);
-	sqlite3_bind_int64(st, 4, c->zone_id);
-	db_bind_text(st, 5, c->place);
-	db_bind_text(st, 6, c->theme);
-	db_bind_text(st, 7, c->chair);
-	db_bind_text(st, 8, now);
+	db_bind_text(st, 2, r->title);
+	db_bind_text(st, 3, r->held_on);
+	sqlite3_bind_int64(st, 4, r->zone_id);
+	db_bind_text(st, 5, r->place);
+	db_bind_text(st, 6, r->theme);
+	db_bind_text(st, 7, r->chair);
+	db_bind_text(st, 8, r->created_at);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(rv, "recording the conference");
 	*id = sqlite3_last_insert_rowid(rv->db);
-	for (size_t i = 0; i < c->n_agencies; i++) {
+	for (size_t i = 0; i < r->n_agencies; i++) {
 		st = db_stmt(rv, "INSERT OR IGNORE INTO conference_agencies(conference_id, agency_id) VALUES (?1, ?2)");
 		if (!st)
 			return rv->code;
 		sqlite3_bind_int64(st, 1, *id);
-		sqlite3_bind_int64(st, 2, c->agencies[i]);
+		sqlite3_bind_int64(st, 2, r->agencies[i]);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			return db_fail(rv, "recording the conference's agencies");
 	}
 	return RV_OK;
+}
+
+static enum rv_code insert_conference(struct rv *rv, const struct conf_clean *c, int64_t *id)
+{
+	char held_on[11], now[21];
+	date_iso(c->date, held_on);
+	rv_now(now);
+	struct conference_row r = { c->title, held_on, c->zone_id, c->place, c->theme, c->chair, now,
+		                    c->agencies, c->n_agencies };
+	return conf_insert(rv, &r, id);
 }
 
 enum rv_code conf_add(struct rv *rv, const struct conference_args *a, int64_t *id)

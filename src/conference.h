@@ -35,6 +35,18 @@ struct conference_args {
 	size_t n_agencies;
 };
 
+/* One conference row, validated: the writer every conference goes through
+ * (conf_add, demo).  held_on and created_at are ISO text; zone_id 0 is
+ * none; the agencies taking part are ids. */
+struct conference_row {
+	const char *title, *held_on;
+	int64_t zone_id;
+	const char *place, *theme, *chair, *created_at;
+	const int64_t *agencies;
+	size_t n_agencies;
+};
+enum rv_code conf_insert(struct rv *rv, const struct conference_row *r, int64_t *id);
+
 /* Records a conference; *id receives its number. */
 enum rv_code conf_add(struct rv *rv, const struct conference_args *a, int64_t *id);
 

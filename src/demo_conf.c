@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "conference.h"
 #include "demo_data.h"
 #include "rv_internal.h"
 
@@ -82,34 +83,10 @@ static enum rv_code record_one(struct rv *rv, const struct demo_world *w, struct
 	         demo_conference_chairs[turn % count(demo_conference_chairs)]);
 	/* Every other conference is held in a park, the parks in turn. */
 	const struct demo_zone_ref *zone = turn % 2 && w->nzones ? &w->zones[turn / 2 % w->nzones] : NULL;
-	char uuid[37];
-	rv_uuid(uuid);
-	sqlite3_stmt *st = db_stmt(rv, "INSERT INTO conferences(uuid, title, held_on, zone_id, place, theme, chair, "
-	                               "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-	if (!st)
-		return rv->code;
-	db_bind_text(st, 1, uuid);
-	db_bind_text(st, 2, title);
-	db_bind_text(st, 3, held_on);
-	if (zone)
-		sqlite3_bind_int64(st, 4, zone->id);
-	else
-		sqlite3_bind_null(st, 4);
-	db_bind_text(st, 5, zone ? NULL : demo_conference_place);
-	db_bind_text(st, 6, demo_conference_themes[turn % count(demo_conference_themes)]);
-	db_bind_text(st, 7, chair);
-	db_bind_text(st, 8, created);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail(rv, "recording a demo conference");
-	c->id[k] = sqlite3_last_insert_rowid(rv->db);
-	st = db_stmt(rv, "INSERT OR IGNORE INTO conference_agencies(conference_id, agency_id) VALUES (?1, ?2)");
-	if (!st)
-		return rv->code;
-	sqlite3_bind_int64(st, 1, c->id[k]);
-	sqlite3_bind_int64(st, 2, w->agencies[w->board].id);
-	rc = sqlite3_step(st) == SQLITE_DONE ? RV_OK : db_fail(rv, "recording a demo conference's agencies");
-	sqlite3_reset(st);
-	return rc;
+	struct conference_row row = { title, held_on, zone ? zone->id : 0, zone ? NULL : demo_conference_place,
+		                      demo_conference_themes[turn % count(demo_conference_themes)], chair, created,
+		                      &w->agencies[w->board].id, 1 };
+	return conf_insert(rv, &row, &c->id[k]);
 }
 
 enum rv_code demo_confs_record(struct rv *rv, const struct demo_world *w, struct demo_confs *c)
