@@ -86,8 +86,8 @@ struct gen {
 
 static const char sql_history[] = HISTORY_INSERT ROW12;
 static const char sql_coord[] = "INSERT INTO petition_agencies(petition_id, agency_id) VALUES (?1, ?2)";
-static const char sql_conf[] = "INSERT INTO conference_petitions(petition_id, conference_id, answered_in_session) "
-                               "VALUES (?1, ?2, ?3)";
+static const char sql_conf[] = "INSERT INTO conference_petitions(petition_id, conference_id, answered_in_session, "
+                               "code) VALUES (?1, ?2, ?3, (SELECT code FROM petitions WHERE id = ?1))";
 static const char sql_ext[] = "INSERT INTO extensions(petition_id, old_deadline, new_deadline, reason, actor, at) "
                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 

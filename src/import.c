@@ -254,8 +254,13 @@ enum rv_code import_insert_coordinating(struct import *im, int64_t petition, int
 
 enum rv_code import_link_conference(struct import *im, int64_t petition, int64_t conference, bool in_session)
 {
-	sqlite3_stmt *st = db_stmt(im->rv, "INSERT OR REPLACE INTO conference_petitions(petition_id, conference_id, "
-	                                   "answered_in_session) VALUES (?1, ?2, ?3)");
+	/* An upsert, not INSERT OR REPLACE: a replace deletes without firing
+	 * the delete trigger, and conference_stats would count the row twice. */
+	sqlite3_stmt *st = db_stmt(im->rv, "INSERT INTO conference_petitions(petition_id, conference_id, "
+	                                   "answered_in_session, code) VALUES (?1, ?2, ?3, "
+	                                   "(SELECT code FROM petitions WHERE id = ?1)) ON CONFLICT(petition_id) "
+	                                   "DO UPDATE SET conference_id = excluded.conference_id, "
+	                                   "answered_in_session = excluded.answered_in_session");
 	if (!st)
 		return im->rv->code;
 	sqlite3_bind_int64(st, 1, petition);

@@ -33,6 +33,7 @@ extern const char *const roviec_migration_0005;
 extern const char *const roviec_migration_0006;
 extern const char *const roviec_migration_0007;
 extern const char *const roviec_migration_0008;
+extern const char *const roviec_migration_0009;
 
 /* Ordered: each step takes the database from version to - 1 to `to`. */
 static const struct migration migrations[] = {
@@ -43,9 +44,10 @@ static const struct migration migrations[] = {
 	{ 6, &roviec_migration_0006, NULL },
 	{ 7, &roviec_migration_0007, NULL },
 	{ 8, &roviec_migration_0008, NULL },
+	{ 9, &roviec_migration_0009, NULL },
 };
 
-#define SCHEMA_VERSION 8
+#define SCHEMA_VERSION 9
 
 int db_schema_version(void)
 {

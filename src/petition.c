@@ -200,10 +200,14 @@ static enum rv_code load_conference(struct rv *rv, struct petition *p)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? RV_OK : rv->code;
 }
 
+int petition_scope(const struct rv *rv)
+{
+	return rv->role == ROLE_ENTERPRISE ? 1 : rv->role == ROLE_AGENCY ? 2 : 0;
+}
+
 void petition_bind_scope(struct rv *rv, sqlite3_stmt *st, int first)
 {
-	int scope = rv->role == ROLE_ENTERPRISE ? 1 : rv->role == ROLE_AGENCY ? 2 : 0;
-	sqlite3_bind_int(st, first, scope);
+	sqlite3_bind_int(st, first, petition_scope(rv));
 	sqlite3_bind_int64(st, first + 1, rv->enterprise_id);
 	sqlite3_bind_int64(st, first + 2, rv->agency_id);
 }

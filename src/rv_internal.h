@@ -73,6 +73,10 @@ enum rv_code db_fill_rows(struct rv *rv, sqlite3_stmt *st, struct rows *out);
  * enterprise id; agency id).  See petition.c's load query. */
 void petition_bind_scope(struct rv *rv, sqlite3_stmt *st, int first);
 
+/* That scope kind: 0 when the acting user sees every petition (counter
+ * tables kept over all petitions then answer for them). */
+int petition_scope(const struct rv *rv);
+
 /* The visibility clause those parameters feed, for petitions aliased p:
  * "WHERE … AND " RV_SCOPE_SQL. */
 #define RV_SCOPE_SQL \
