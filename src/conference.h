@@ -122,9 +122,26 @@ struct conference {
 };
 
 /* Loads conference `id` with its follow-up table.  RV_ENOTFOUND naming the
- * id when there is none.  *out is the caller's: conf_free(). */
+ * id when there is none.  *out is the caller's: conf_free().  The progress
+ * comes from the counters of schema version 9 when the user sees every
+ * petition; the table is read a page at a time (conf_page). */
 enum rv_code conf_load(struct rv *rv, const char *id, struct conference **out);
 void conf_free(struct conference **c);
+
+/* The same without the follow-up table (rows NULL, n 0): what a screen
+ * that pages through the table with conf_page needs.  A few rows read
+ * whatever the size of the conference. */
+enum rv_code conf_load_head(struct rv *rv, const char *id, struct conference **out);
+
+/* Up to max rows of the follow-up table of conference id (a number
+ * conf_load_head checked), visible to the acting user, in tracking-code
+ * order: the rows after code `after` (forward), or before it, nearest
+ * first (backward); NULL starts from the first (forward) or the last
+ * (backward).  *rows (the caller's: conf_rows_free) receives *n rows; a
+ * seek, never a pass over the conference. */
+enum rv_code conf_page(struct rv *rv, int64_t id, const char *after, bool backward, int max,
+                       struct followup_row **rows, size_t *n);
+void conf_rows_free(struct followup_row *rows, size_t n);
 
 /* {id, uuid, title, date, zone, place, theme, chair, agencies [], progress
  * {…}, petitions [{code, enterprise {name, tax_code}, title, category,

@@ -65,18 +65,22 @@ static enum rv_code load_head(struct rv *rv, int64_t id, struct conference *c)
 	return RV_OK;
 }
 
-static const char rows_sql[] =
-	"SELECT p.code, e.name, e.tax_code, p.title, cat.code, a.code, "
-	"(SELECT group_concat(code, ', ') FROM (SELECT a2.code FROM petition_agencies pa "
-	"JOIN agencies a2 ON a2.id = pa.agency_id WHERE pa.petition_id = p.id ORDER BY a2.sort_key)), "
-	"p.responsible_person, p.deadline, p.status, p.result, p.outcome, p.answered, p.late_days, p.rating, "
-	"cp.answered_in_session "
-	"FROM conference_petitions cp JOIN petitions p ON p.id = cp.petition_id "
-	"JOIN enterprises e ON e.id = p.enterprise_id LEFT JOIN categories cat ON cat.id = p.category_id "
-	"LEFT JOIN agencies a ON a.id = p.lead_agency_id "
-	"WHERE cp.conference_id = ?1 AND (?2 = 0 OR (?2 = 1 AND p.enterprise_id = ?3) OR (?2 = 2 AND "
-	"(p.lead_agency_id = ?4 OR EXISTS (SELECT 1 FROM petition_agencies pa "
-	"WHERE pa.petition_id = p.id AND pa.agency_id = ?4)))) ORDER BY p.code";
+/* One page of the follow-up table after (forward) or before (backward)
+ * a tracking code, in code order: a seek on conference_petitions_by_code
+ * (conference, code) that stops after the page, whatever the size of the
+ * conference.  ?1 conference, ?2-?4 scope, ?5 the code, ?6 the page size. */
+#define ROWS_SQL(cond, order) \
+	"SELECT p.code, e.name, e.tax_code, p.title, cat.code, a.code, " \
+	"(SELECT group_concat(code, ', ') FROM (SELECT a2.code FROM petition_agencies pa " \
+	"JOIN agencies a2 ON a2.id = pa.agency_id WHERE pa.petition_id = p.id ORDER BY a2.sort_key)), " \
+	"p.responsible_person, p.deadline, p.status, p.result, p.outcome, p.answered, p.late_days, p.rating, " \
+	"cp.answered_in_session " \
+	"FROM conference_petitions cp JOIN petitions p ON p.id = cp.petition_id " \
+	"JOIN enterprises e ON e.id = p.enterprise_id LEFT JOIN categories cat ON cat.id = p.category_id " \
+	"LEFT JOIN agencies a ON a.id = p.lead_agency_id " \
+	"WHERE cp.conference_id = ?1 AND " cond " AND " RV_SCOPE_SQL " ORDER BY cp.code " order " LIMIT ?6"
+static const char rows_after_sql[] = ROWS_SQL("cp.code > ?5", "ASC");
+static const char rows_before_sql[] = ROWS_SQL("cp.code < ?5", "DESC");
 
 static void read_row(struct rv *rv, sqlite3_stmt *st, struct followup_row *r)
 {
@@ -100,51 +104,119 @@ static void read_row(struct rv *rv, sqlite3_stmt *st, struct followup_row *r)
 	petition_overdue(rv, r->status, r->deadline, &r->overdue, &r->days_overdue);
 }
 
-static void count(struct conf_progress *g, const struct followup_row *r, int64_t *rating_sum)
-{
-	g->petitions++;
-	if (r->answered != RV_DATE_NONE) {
-		g->answered++;
-		g->in_session += r->in_session;
-		g->on_time += r->late_days == 0;
-	}
-	g->open += status_is_open(r->status);
-	g->overdue += r->overdue;
-	if (r->rating) {
-		g->rated++;
-		*rating_sum += r->rating;
-	}
-}
+/* The progress: for a user who sees every petition, the counters of
+ * schema version 9 (one row, and the open deadlines before today); for a
+ * scoped user, the aggregate over the few linked petitions they see.  Both
+ * give: petitions, answered, in session, on time, open, rated, rating sum,
+ * overdue. */
+static const char progress_all_sql[] =
+	"SELECT s.petitions, s.answered, s.in_session, s.on_time, s.open, s.rated, s.rating_sum, "
+	"(SELECT coalesce(sum(d.n), 0) FROM conference_open_deadlines d WHERE d.conference_id = ?1 AND d.deadline < ?5) "
+	"FROM conference_stats s WHERE s.conference_id = ?1";
+static const char progress_scoped_sql[] =
+	"SELECT count(*), count(p.answered), coalesce(sum(p.answered IS NOT NULL AND cp.answered_in_session), 0), "
+	"coalesce(sum(p.answered IS NOT NULL AND p.late_days = 0), 0), "
+	"coalesce(sum(p.status IN ('received', 'classified', 'assigned', 'in_progress')), 0), "
+	"count(CASE WHEN p.rating > 0 THEN 1 END), coalesce(sum(CASE WHEN p.rating > 0 THEN p.rating END), 0), "
+	"coalesce(sum(p.status IN ('received', 'classified', 'assigned', 'in_progress') AND p.deadline < ?5), 0) "
+	"FROM conference_petitions cp JOIN petitions p ON p.id = cp.petition_id "
+	"WHERE cp.conference_id = ?1 AND " RV_SCOPE_SQL;
 
-static enum rv_code load_rows(struct rv *rv, struct conference *c)
+static enum rv_code load_progress(struct rv *rv, struct conference *c)
 {
-	sqlite3_stmt *st = db_stmt(rv, rows_sql);
+	sqlite3_stmt *st = db_stmt(rv, petition_scope(rv) ? progress_scoped_sql : progress_all_sql);
 	if (!st)
 		return rv->code;
 	sqlite3_bind_int64(st, 1, c->id);
 	petition_bind_scope(rv, st, 2);
-	size_t cap = 0;
-	int64_t rating_sum = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (c->n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct followup_row *grown = realloc(c->rows, cap * sizeof *grown);
-			if (!grown)
-				return rv_fail(rv, RV_EIO, NULL, "out of memory");
-			c->rows = grown;
-		}
-		struct followup_row *r = &c->rows[c->n++];
-		memset(r, 0, sizeof *r);
-		read_row(rv, st, r);
-		count(&c->progress, r, &rating_sum);
+	db_bind_date(st, 5, rv->today);
+	int rc = db_step(rv, st);
+	struct conf_progress *g = &c->progress;
+	if (rc == SQLITE_ROW) {
+		int64_t *f[] = { &g->petitions, &g->answered, &g->in_session, &g->on_time, &g->open, &g->rated };
+		for (int i = 0; i < 6; i++)
+			*f[i] = sqlite3_column_int64(st, i);
+		if (g->rated)
+			g->avg_rating = (double)sqlite3_column_int64(st, 6) / (double)g->rated;
+		g->overdue = sqlite3_column_int64(st, 7);
 	}
-	if (c->progress.rated)
-		c->progress.avg_rating = (double)rating_sum / (double)c->progress.rated;
-	return rc == SQLITE_DONE ? RV_OK : db_fail(rv, "reading the follow-up table");
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? RV_OK : rv->code;
 }
 
-enum rv_code conf_load(struct rv *rv, const char *raw, struct conference **out)
+void conf_rows_free(struct followup_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		row_free(&rows[i]);
+	free(rows);
+}
+
+enum rv_code conf_page(struct rv *rv, int64_t id, const char *after, bool backward, int max,
+                       struct followup_row **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	enum rv_code code = users_require(rv, PERM_READ);
+	if (code || max <= 0)
+		return code;
+	sqlite3_stmt *st = db_stmt(rv, backward ? rows_before_sql : rows_after_sql);
+	if (!st)
+		return rv->code;
+	struct followup_row *rows = calloc((size_t)max, sizeof *rows);
+	if (!rows)
+		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+	sqlite3_bind_int64(st, 1, id);
+	petition_bind_scope(rv, st, 2);
+	if (after)
+		db_bind_text(st, 5, after);
+	else if (backward) /* from the last: every text is below a blob */
+		sqlite3_bind_blob(st, 5, "\xff", 1, SQLITE_STATIC);
+	else
+		db_bind_text(st, 5, "");
+	sqlite3_bind_int(st, 6, max);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_row(rv, st, &rows[(*n)++]);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		conf_rows_free(rows, *n);
+		*n = 0;
+		return db_fail(rv, "reading the follow-up table");
+	}
+	*out = rows;
+	return RV_OK;
+}
+
+/* Every row, a page at a time. */
+static enum rv_code load_rows(struct rv *rv, struct conference *c)
+{
+	enum { PAGE = 512 };
+	size_t cap = 0;
+	for (;;) {
+		struct followup_row *page = NULL;
+		size_t got = 0;
+		enum rv_code rc = conf_page(rv, c->id, c->n ? c->rows[c->n - 1].code : NULL, false, PAGE, &page, &got);
+		if (rc)
+			return rc;
+		if (c->n + got > cap) {
+			cap = (c->n + got) * 2;
+			struct followup_row *grown = realloc(c->rows, cap * sizeof *grown);
+			if (!grown) {
+				conf_rows_free(page, got);
+				return rv_fail(rv, RV_EIO, NULL, "out of memory");
+			}
+			c->rows = grown;
+		}
+		if (got)
+			memcpy(c->rows + c->n, page, got * sizeof *page);
+		c->n += got;
+		free(page);
+		if (got < PAGE)
+			return RV_OK;
+	}
+}
+
+static enum rv_code load(struct rv *rv, const char *raw, bool rows, struct conference **out)
 {
 	*out = NULL;
 	int64_t id = 0;
@@ -158,11 +230,23 @@ enum rv_code conf_load(struct rv *rv, const char *raw, struct conference **out)
 		return rv_fail(rv, RV_EIO, NULL, "out of memory");
 	rc = load_head(rv, id, c);
 	if (!rc)
+		rc = load_progress(rv, c);
+	if (!rc && rows)
 		rc = load_rows(rv, c);
 	if (rc)
 		conf_free(&c);
 	*out = c;
 	return rc;
+}
+
+enum rv_code conf_load_head(struct rv *rv, const char *raw, struct conference **out)
+{
+	return load(rv, raw, false, out);
+}
+
+enum rv_code conf_load(struct rv *rv, const char *raw, struct conference **out)
+{
+	return load(rv, raw, true, out);
 }
 
 /* ---- JSON ---- */

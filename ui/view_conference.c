@@ -1,10 +1,13 @@
 /* view_conference.c — one dialogue conference and its follow-up table.
  *
- * From conf_load(): the details (date dd/mm/yyyy, place and park, theme,
- * chair, agencies taking part), the progress (answered, in session, on
- * time, overdue, average satisfaction) and the follow-up table, one row per
- * linked petition with the five clears — enterprise, task, lead and
- * coordinating agencies, person, deadline — its status and result.  The
+ * From conf_load_head(): the details (date dd/mm/yyyy, place and park,
+ * theme, chair, agencies taking part) and the progress (answered, in
+ * session, on time, overdue, average satisfaction); below them the
+ * follow-up table, one row per linked petition with the five clears —
+ * enterprise, task, lead and coordinating agencies, person, deadline — its
+ * status and result, paged from the core with conf_page() (a conference
+ * of the demo at a million petitions links 31,000: the list keeps a few
+ * pages, never the whole table).  The
  * columns that do not fit the width are shown for the selected row on the
  * status line; overdue rows stand out.  Enter opens the petition; i links
  * another petition (conf_link); a records an answer given in the session
@@ -18,6 +21,7 @@
 #include "enums.h"
 #include "form.h"
 #include "pickers.h"
+#include "list.h"
 #include "plist.h"
 #include "rowlist.h"
 #include "screens.h"
@@ -40,8 +44,8 @@ static const struct column columns[F_COUNT] = {
 struct conf_view {
 	struct ui *ui;
 	char id[24];
-	struct conference *c;
-	struct rowlist *list;
+	struct conference *c;    /* details and progress, no rows */
+	struct list *list;       /* of struct followup_row *, from conf_page */
 	char title[160];
 };
 
@@ -56,7 +60,51 @@ static const struct key_help conf_keys[] = {
 	{ ACT_NONE, NULL, NULL, false },
 };
 
-/* ---- the follow-up table, served from the loaded conference ---- */
+/* ---- the follow-up table, a page at a time ---- */
+
+static int fetch(void *ctx, const void *anchor, enum list_dir dir, int max, void **out)
+{
+	struct conf_view *cv = ctx;
+	struct rv *rv = ui_rv(cv->ui);
+	const struct followup_row *a = anchor;
+	struct followup_row *rows = NULL;
+	size_t n = 0;
+
+	if (conf_page(rv, cv->c->id, a ? a->code : NULL, dir == LIST_BACKWARD, max, &rows, &n) != RV_OK) {
+		ui_error(cv->ui, "%s", rv_message(rv));
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct followup_row *r = malloc(sizeof *r);
+		if (!r) {
+			conf_rows_free(rows + i, n - i);
+			ui_error(cv->ui, "%s", _("Out of memory"));
+			return (int)i;
+		}
+		*r = rows[i];
+		out[i] = r;
+	}
+	free(rows); /* the strings now belong to the list's rows */
+	return (int)n;
+}
+
+static void free_row(void *ctx, void *row)
+{
+	(void)ctx;
+	conf_rows_free(row, 1);
+}
+
+static long count(void *ctx)
+{
+	const struct conf_view *cv = ctx;
+	return (long)cv->c->progress.petitions;
+}
+
+static bool same_row(void *ctx, const void *a, const void *b)
+{
+	(void)ctx;
+	return strcmp(((const struct followup_row *)a)->code, ((const struct followup_row *)b)->code) == 0;
+}
 
 static void draw_row(void *ctx, const void *row, int y, int x, int width, bool selected)
 {
@@ -83,29 +131,37 @@ static void draw_row(void *ctx, const void *row, int y, int x, int width, bool s
 	columns_cell(&columns[F_RESULT], &pos[F_RESULT], y, x, r->result, row_st);
 }
 
-/* (Re)loads the conference, keeping the selected row's position; false
- * with a message when it cannot. */
+/* (Re)loads the details and progress and refreshes the table, keeping
+ * the selected petition selected; false with a message when it cannot. */
 static bool load(struct conf_view *cv)
 {
 	struct rv *rv = ui_rv(cv->ui);
 	struct conference *c = NULL;
 
-	if (conf_load(rv, cv->id, &c) != RV_OK) {
+	if (conf_load_head(rv, cv->id, &c) != RV_OK) {
 		ui_error(cv->ui, "%s", rv_message(rv));
 		return false;
 	}
-	rowlist_set(cv->list, c->rows, c->n, sizeof *c->rows, true);
 	conf_free(&cv->c);
 	cv->c = c;
+	list_refresh(cv->list);
 	return true;
 }
 
 static bool conf_open(struct view *v, void *arg)
 {
 	struct conf_view *cv = calloc(1, sizeof *cv);
+	const struct list_source src = {
+		.fetch = fetch,
+		.free_row = free_row,
+		.draw_row = draw_row,
+		.count = count,
+		.same_row = same_row,
+		.empty_text = N_("No petition linked yet (i links one)"),
+	};
 
 	if (cv)
-		cv->list = rowlist_new(draw_row, N_("No petition linked yet (i links one)"), cv);
+		cv->list = list_new(&src, cv);
 	if (!cv || !cv->list) {
 		free(cv);
 		ui_error(v->ui, "%s", _("Out of memory"));
@@ -114,7 +170,7 @@ static bool conf_open(struct view *v, void *arg)
 	cv->ui = v->ui;
 	snprintf(cv->id, sizeof cv->id, "%s", (const char *)arg);
 	if (!load(cv)) {
-		rowlist_free(&cv->list);
+		list_free(&cv->list);
 		free(cv);
 		return false;
 	}
@@ -126,7 +182,7 @@ static void conf_close(struct view *v)
 {
 	struct conf_view *cv = v->data;
 
-	rowlist_free(&cv->list);
+	list_free(&cv->list);
 	conf_free(&cv->c);
 	free(cv);
 }
@@ -183,7 +239,7 @@ static void conf_draw(struct view *v)
 	draw_text(y++, a.x, a.w, line, c->progress.overdue ? ST_OVERDUE : ST_LABEL, false);
 	rowlist_header(columns, F_COUNT, y++, a.x, a.w);
 	struct rect r = { y, a.x, a.h - (y - a.y), a.w };
-	rowlist_draw(cv->list, &r);
+	list_draw(cv->list, &r);
 }
 
 static const char *conf_title(struct view *v)
@@ -198,7 +254,7 @@ static const char *conf_title(struct view *v)
 static void conf_status(struct view *v, char *buf, size_t size)
 {
 	struct conf_view *cv = v->data;
-	const struct followup_row *r = rowlist_selected(cv->list);
+	const struct followup_row *r = list_selected(cv->list);
 
 	if (!r) {
 		buf[0] = '\0';
@@ -287,7 +343,7 @@ static void open_link_form(struct conf_view *cv)
 
 static void open_answer_form(struct conf_view *cv)
 {
-	const struct followup_row *r = rowlist_selected(cv->list);
+	const struct followup_row *r = list_selected(cv->list);
 	struct field_spec fields[UI_ARRAY_LEN(answer_fields)];
 
 	memcpy(fields, answer_fields, sizeof fields);
@@ -311,7 +367,7 @@ static int conf_request(struct view *v, const struct ui_event *ev)
 
 	switch (ev->act) {
 	case ACT_ENTER:
-		r = rowlist_selected(cv->list);
+		r = list_selected(cv->list);
 		if (r)
 			screen_petition(v->ui, r->code);
 		return RD_ALL;
@@ -325,7 +381,7 @@ static int conf_request(struct view *v, const struct ui_event *ev)
 		load(cv);
 		return RD_ALL;
 	default:
-		return rowlist_request(cv->list, ev);
+		return list_request(cv->list, ev);
 	}
 }
 
@@ -333,6 +389,13 @@ static int conf_resume(struct view *v)
 {
 	load(v->data);
 	return RD_ALL;
+}
+
+static int conf_idle(struct view *v)
+{
+	struct conf_view *cv = v->data;
+
+	return list_idle(cv->list) ? RD_ALL : RD_IGNORED;
 }
 
 static const struct view_ops view_conference_ops = {
@@ -345,6 +408,7 @@ static const struct view_ops view_conference_ops = {
 	.title = conf_title,
 	.status = conf_status,
 	.resume = conf_resume,
+	.idle = conf_idle,
 };
 
 bool screen_conference(struct ui *ui, const char *id)

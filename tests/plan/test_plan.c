@@ -19,7 +19,12 @@
  *     LIMIT it stops after one page;
  *   - a count walks petitions or history at all (even a covering index
  *     holds one entry per petition): counts must come from a SEARCH over a
- *     range or from counters.
+ *     range or from counters;
+ *   - a conference query (the list, one conference's header and follow-up
+ *     pages) reads petitions or conference_petitions other than one row
+ *     per shown petition: a SEARCH of conference_petitions must seek the
+ *     (conference, code) keyset, and nothing may be sorted — the demo links
+ *     31,000 petitions to each conference at a million.
  * The plan does not depend on the rows: roviec never runs ANALYZE, so
  * SQLite plans from the schema alone, as it does on a real database.
  *
@@ -32,6 +37,7 @@
 #include <unistd.h>
 
 #include "board.h"
+#include "conference.h"
 #include "petition.h"
 #include "query.h"
 #include "refdata.h"
@@ -136,11 +142,22 @@ static void build(struct rv *rv)
 		if (i % 8 != 6)
 			must(rv, wf_close(rv, code, 0, "4", NULL), "close");
 	}
+	/* two conferences, every third petition linked to one of them */
+	int64_t conf = 0;
+	const struct conference_args ca[] = { { .title = "Đối thoại quý III", .date = "2026-09-21" },
+		                              { .title = "Đối thoại quý IV", .date = "2026-11-10" } };
+	for (int k = 0; k < 2; k++)
+		must(rv, conf_add(rv, &ca[k], &conf), "conference");
+	for (int i = 0; i < 300; i += 3) {
+		char code[RV_CODE_MAX];
+		snprintf(code, sizeof code, "KN-2026-%05d", i + 1);
+		must(rv, conf_link(rv, i % 2 ? "1" : "2", code, 0, false), "link");
+	}
 }
 
 /* ---- the hot queries ---- */
 
-enum kind { LIST, COUNT, OTHER };
+enum kind { LIST, COUNT, OTHER, CONF };
 
 struct query {
 	const char *name;
@@ -243,6 +260,38 @@ static void q_petition(struct rv *rv, const struct query *q)
 	petition_free(&p);
 }
 
+static void q_conf_list(struct rv *rv, const struct query *q)
+{
+	(void)q;
+	struct rows *r = NULL;
+	tracing = true;
+	must(rv, conf_list(rv, &r), "conf_list");
+	tracing = false;
+	rows_free(&r);
+}
+
+/* What the conference screen runs: the header, the first page, the page
+ * after it, and the last page (End). */
+static void q_conf_open(struct rv *rv, const struct query *q)
+{
+	(void)q;
+	struct conference *c = NULL;
+	struct followup_row *rows = NULL;
+	size_t n = 0;
+	char after[RV_CODE_MAX];
+	tracing = true;
+	must(rv, conf_load_head(rv, "2", &c), "conf_load_head");
+	must(rv, conf_page(rv, c->id, NULL, false, 20, &rows, &n), "conf_page");
+	snprintf(after, sizeof after, "%s", n ? rows[n - 1].code : "KN-2026-00001");
+	conf_rows_free(rows, n);
+	must(rv, conf_page(rv, c->id, after, false, 20, &rows, &n), "conf_page after");
+	conf_rows_free(rows, n);
+	must(rv, conf_page(rv, c->id, NULL, true, 20, &rows, &n), "conf_page backward");
+	conf_rows_free(rows, n);
+	tracing = false;
+	conf_free(&c);
+}
+
 /* The first page of an order (no cursor: the planner may choose another
  * plan than for the pages after it). */
 #define FIRST(s, name) \
@@ -283,7 +332,26 @@ static const struct query queries[] = {
 	{ "count_search", COUNT, q_count, 0, false, 'w' },
 	{ "board", OTHER, q_board, 0, false, 0 },
 	{ "petition_history", OTHER, q_petition, 0, false, 0 },
+	{ "conference_list", CONF, q_conf_list, 0, false, 0 },
+	{ "conference_open", CONF, q_conf_open, 0, false, 0 },
 };
+
+/* For a conference query: true when detail reads a conference's links in
+ * full (any access to conference_petitions but the code keyset seek) or
+ * walks petitions (only rowid lookups, one per shown row, are fine). */
+static bool reads_links(const char *detail)
+{
+	static const char *const names[] = { "cp", "conference_petitions" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		size_t n = strlen(names[i]);
+		const char *t = strncmp(detail, "SEARCH ", 7) == 0 ? detail + 7
+		                : strncmp(detail, "SCAN ", 5) == 0 ? detail + 5 : NULL;
+		if (t && strncmp(t, names[i], n) == 0 && (t[n] == '\0' || t[n] == ' '))
+			return !strstr(t, "USING INDEX conference_petitions_by_code (conference_id=? AND code>?)") &&
+			       !strstr(t, "USING INDEX conference_petitions_by_code (conference_id=? AND code<?)");
+	}
+	return false;
+}
 
 /* True when detail reads table petitions or history ("p", "h" are the
  * core's aliases) from start to end; *indexed tells whether on an index. */
@@ -322,6 +390,10 @@ static int check(struct rv *rv, const struct query *q, bool verbose)
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			const char *d = (const char *)sqlite3_column_text(st, 3);
 			bool indexed = false;
+			if (q->kind == CONF && !why && reads_links(d))
+				why = "reads every petition linked to a conference";
+			if (q->kind == CONF && !why && sqlite3_column_int(st, 1) == 0 && strstr(d, "USE TEMP B-TREE"))
+				why = "sorts what it reads";
 			size_t used = strlen(plan);
 			snprintf(plan + used, sizeof plan - used, "    %s\n", d);
 			if (scans_big_table(d, &indexed)) {

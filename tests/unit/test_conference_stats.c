@@ -16,6 +16,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,6 +137,73 @@ static char *list_rows(struct fx *fx)
 	return out;
 }
 
+/* Each conference's header (conf_load_head) against the old list's row
+ * for it: petitions, answered, overdue, on time, rating; and its pages
+ * (conf_page, forward and backward, small pages) against the codes the
+ * user sees, in code order. */
+static void check_heads(struct fx *fx, const char *old, const char *file, int line)
+{
+	for (const char *row = old; *row; row = strchr(row, '\n') + 1) {
+		char cells[10][64];
+		const char *c = row;
+		for (int i = 0; i < 10; i++) {
+			size_t n = strcspn(c, "|\n");
+			snprintf(cells[i], sizeof cells[i], "%.*s", (int)(n < 63 ? n : 63), c);
+			c += n + (c[n] == '|');
+		}
+		const char *id = cells[0];
+		struct conference *h = NULL;
+		FX_OK(fx, conf_load_head(fx->rv, id, &h));
+		const struct conf_progress *g = &h->progress;
+		double rating = strcmp(cells[9], "∅") ? strtod(cells[9], NULL) : 0;
+		if (g->petitions != atoll(cells[5]) || g->answered != atoll(cells[6]) || g->overdue != atoll(cells[7]) ||
+		    g->on_time != atoll(cells[8]) || fabs(floor(g->avg_rating * 100 + 0.5) / 100 - rating) > 1e-9)
+			fail_msg("%s:%d: conference %s as %s: header %lld|%lld|%lld|%lld|%.4f, old list %s|%s|%s|%s|%s", file,
+			         line, id, fx->as[0] ? fx->as : "admin", (long long)g->petitions, (long long)g->answered,
+			         (long long)g->overdue, (long long)g->on_time, g->avg_rating, cells[5], cells[6], cells[7],
+			         cells[8], cells[9]);
+		/* forward in pages of 3, then backward from the end */
+		char got[4096] = "", back[4096] = "", last[RV_CODE_MAX] = "";
+		for (bool more = true, first = true; more; first = false) {
+			struct followup_row *rows = NULL;
+			size_t n = 0;
+			FX_OK(fx, conf_page(fx->rv, h->id, first ? NULL : last, false, 3, &rows, &n));
+			for (size_t i = 0; i < n; i++)
+				snprintf(got + strlen(got), sizeof got - strlen(got), "%s\n", rows[i].code);
+			if (n)
+				snprintf(last, sizeof last, "%s", rows[n - 1].code);
+			more = n == 3;
+			conf_rows_free(rows, n);
+		}
+		for (bool more = true, first = true; more; first = false) {
+			struct followup_row *rows = NULL;
+			size_t n = 0;
+			FX_OK(fx, conf_page(fx->rv, h->id, first ? NULL : last, true, 2, &rows, &n));
+			for (size_t i = 0; i < n; i++) {
+				size_t len = strlen(rows[i].code) + 1;
+				memmove(back + len, back, strlen(back) + 1);
+				memcpy(back, rows[i].code, len - 1);
+				back[len - 1] = '\n';
+			}
+			if (n)
+				snprintf(last, sizeof last, "%s", rows[n - 1].code);
+			more = n == 2;
+			conf_rows_free(rows, n);
+		}
+		struct conference *full = NULL;
+		FX_OK(fx, conf_load(fx->rv, id, &full));
+		char want[4096] = "";
+		for (size_t i = 0; i < full->n; i++)
+			snprintf(want + strlen(want), sizeof want - strlen(want), "%s\n", full->rows[i].code);
+		assert_int_equal((int64_t)full->n, g->petitions);
+		if (strcmp(got, want) || strcmp(back, want))
+			fail_msg("%s:%d: conference %s as %s: pages\n%s\nbackward\n%s\nwhole table\n%s", file, line, id,
+			         fx->as[0] ? fx->as : "admin", got, back, want);
+		conf_free(&full);
+		conf_free(&h);
+	}
+}
+
 /* The counters equal the oracle, and the list equals the old query for an
  * administrator and for scoped users. */
 static void check_at(struct fx *fx, const char *today, const char *file, int line)
@@ -155,6 +223,7 @@ static void check_at(struct fx *fx, const char *today, const char *file, int lin
 		if (strcmp(want, got) != 0)
 			fail_msg("%s:%d: conf_list as %s:\n%s\nold query:\n%s", file, line, users[i][0] ? users[i] : "admin",
 			         got, want);
+		check_heads(fx, want, file, line);
 		free(want);
 		free(got);
 	}
