@@ -16,7 +16,8 @@
 # received, s Enter: the other direction; the orders by enterprise and by
 # agency, which no index serves yet, are left out: at 1M they take seconds
 # to a minute, see bench/results.md), Enter on a petition and q, b (board)
-# and q, C (conferences), Enter on the first conference and q q.
+# and q, C (conferences), Enter on the first conference, PgDn and G in its
+# follow-up table, and q q.
 #
 # DB is written to when it has no conference: one "benchmark conference"
 # is added and the 500 newest petitions linked to it, so the conference
@@ -127,6 +128,8 @@ for _ in $(seq "$rounds"); do
 	press "q (back to list)" q
 	press "C (conferences)" C
 	press "Enter (open conference)" Enter
+	press "conference PgDn" NPage
+	press "conference G (last row)" G
 	press "q (back)" q
 	press "q (back to list)" q
 done
