@@ -131,7 +131,7 @@ static enum rv_code load_rows(struct rv *rv, struct conference *c)
 			cap = cap ? cap * 2 : 16;
 			struct followup_row *grown = realloc(c->rows, cap * sizeof *grown);
 			if (!grown)
-				return rv_fail(rv, RV_EIO, NULL, "out of memory");
+				return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 			c->rows = grown;
 		}
 		struct followup_row *r = &c->rows[c->n++];
@@ -155,7 +155,7 @@ enum rv_code conf_load(struct rv *rv, const char *raw, struct conference **out)
 		return rc;
 	struct conference *c = calloc(1, sizeof *c);
 	if (!c)
-		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	rc = load_head(rv, id, c);
 	if (!rc)
 		rc = load_rows(rv, c);
