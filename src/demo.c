@@ -454,7 +454,7 @@ static enum rv_code write_progress(struct hist *h, const struct demo_plan *p)
 		bind_text(ins, 4, x->reason);
 		bind_text(ins, 5, p->official);
 		bind_text(ins, 6, x->at.iso);
-		rc = run(h->g, ins, "writing a demo extension");
+		rc = run(h->g, ins, N_("writing a demo extension"));
 		const struct hspec extend[] = {
 			{ "extend", "deadline", x->old_iso, x->new_iso, x->reason },
 		};
@@ -674,7 +674,7 @@ static enum rv_code batch_end(struct gen *g, enum rv_code rc)
 	if (!rc) {
 		g->written += g->in_batch;
 		if (g->progress)
-			fprintf(g->progress, "demo: %ld of %ld petitions written\n", g->written, g->total);
+			fprintf(g->progress, _("demo: %ld of %ld petitions written\n"), g->written, g->total);
 	}
 	g->in_batch = 0;
 	g->nplans = 0;

@@ -146,7 +146,7 @@ static enum rv_code open_file(struct rv *rv, const struct rv_open_options *opt)
 	umask(old);
 	if (rc != SQLITE_OK)
 		return rv_fail(rv, RV_EIO, "db", _("cannot open database %s: %s"), rv->path,
-		               rv->db ? sqlite3_errmsg(rv->db) : "out of memory");
+		               rv->db ? sqlite3_errmsg(rv->db) : _("out of memory"));
 	if (!exists && chmod(rv->path, 0660) != 0)
 		return rv_fail(rv, RV_EIO, "db", _("cannot set the permissions of %s: %s"), rv->path, strerror(errno));
 	return configure(rv, opt->one_shot);
