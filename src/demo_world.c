@@ -232,7 +232,7 @@ static enum rv_code load_agencies(struct loader *g)
 		return db_fail(rv, "reading agencies");
 	if (!g->w->nagencies)
 		return rv_fail(rv, RV_EINPUT, NULL, _("demo: the database has parks but no agencies; add some "
-		                                    "(roviec agency add) or run demo on a new database"));
+		                                      "(roviec agency add) or run demo on a new database"));
 	int board = find_agency(g, "BQL");
 	g->w->board = board >= 0 ? board : 0;
 	return RV_OK;
@@ -317,7 +317,7 @@ static enum rv_code load_enterprises(struct loader *g)
 		return db_fail(rv, "reading enterprises");
 	return g->w->nents ? RV_OK
 	                : rv_fail(rv, RV_EINPUT, NULL, _("demo: the database has parks but no enterprises; add some "
-	                                               "(roviec enterprise add) or run demo on a new database"));
+	                                                 "(roviec enterprise add) or run demo on a new database"));
 }
 
 static struct demo_enterprise_ref *find_enterprise(struct loader *g, int64_t id)
