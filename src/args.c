@@ -1,8 +1,11 @@
 /* args.c — see args.h. */
 #include "args.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "i18n.h"
 
 static int find(const struct args *a, const char *name, size_t len)
 {
@@ -10,6 +13,18 @@ static int find(const struct args *a, const char *name, size_t len)
 		if (strlen(a->spec[i].name) == len && strncmp(a->spec[i].name, name, len) == 0)
 			return (int)i;
 	return -1;
+}
+
+/* Records the error (through vsnprintf: see input.c's badf on gcc 12 and
+ * translated formats); returns false for the caller to return. */
+static bool fail(struct args *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static bool fail(struct args *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->error, sizeof a->error, fmt, ap);
+	va_end(ap);
+	return false;
 }
 
 bool args_parse(struct args *a, const struct arg_spec *spec, size_t nspec, int argc, char **argv, int first)
@@ -26,8 +41,7 @@ bool args_parse(struct args *a, const struct arg_spec *spec, size_t nspec, int a
 				continue;
 			}
 			if (a->npos == ARGS_MAX_POS) {
-				snprintf(a->error, sizeof a->error, "too many arguments");
-				return false;
+				return fail(a, _("too many arguments"));
 			}
 			a->pos[a->npos++] = arg;
 			continue;
@@ -35,8 +49,7 @@ bool args_parse(struct args *a, const struct arg_spec *spec, size_t nspec, int a
 		const char *name = arg + 2, *eq = strchr(name, '=');
 		int k = find(a, name, eq ? (size_t)(eq - name) : strlen(name));
 		if (k < 0) {
-			snprintf(a->error, sizeof a->error, "unknown option --%.*s", eq ? (int)(eq - name) : 60, name);
-			return false;
+			return fail(a, _("unknown option --%.*s"), eq ? (int)(eq - name) : 60, name);
 		}
 		const char *value = "";
 		if (spec[k].takes_value) {
@@ -45,22 +58,18 @@ bool args_parse(struct args *a, const struct arg_spec *spec, size_t nspec, int a
 			else if (i + 1 < argc)
 				value = argv[++i];
 			else {
-				snprintf(a->error, sizeof a->error, "option --%s needs a value", spec[k].name);
-				return false;
+				return fail(a, _("option --%s needs a value"), spec[k].name);
 			}
 		} else if (eq) {
-			snprintf(a->error, sizeof a->error, "option --%s takes no value", spec[k].name);
-			return false;
+			return fail(a, _("option --%s takes no value"), spec[k].name);
 		}
 		if (spec[k].repeatable) {
 			if (a->nrepeated == ARGS_MAX_REPEAT) {
-				snprintf(a->error, sizeof a->error, "too many --%s", spec[k].name);
-				return false;
+				return fail(a, _("too many --%s"), spec[k].name);
 			}
 			a->repeated[a->nrepeated++] = value;
 		} else if (a->value[k]) {
-			snprintf(a->error, sizeof a->error, "option --%s given twice", spec[k].name);
-			return false;
+			return fail(a, _("option --%s given twice"), spec[k].name);
 		}
 		a->value[k] = value;
 	}

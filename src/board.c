@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "rv_internal.h"
 #include "users.h"
 
@@ -49,7 +50,7 @@ static enum rv_code load_agencies(struct rv *rv, struct board *b, int64_t **ids)
 			if (grown)
 				*ids = grown;
 			if (!rows || !grown)
-				return rv_fail(rv, RV_EIO, NULL, "out of memory");
+				return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 		}
 		struct board_row *r = &b->rows[b->n];
 		memset(r, 0, sizeof *r);
@@ -154,12 +155,12 @@ enum rv_code board_load(struct rv *rv, int due_within, struct board **out)
 	struct board *b = calloc(1, sizeof *b);
 	int64_t *ids = NULL, *late_extra = NULL;
 	if (!b)
-		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	b->due_within = due_within < 0 ? 0 : due_within;
 	b->due_limit = calendar_add_workdays(rv->cal, rv->today, b->due_within);
 	rc = load_agencies(rv, b, &ids);
 	if (!rc && !(late_extra = calloc(b->n + 1, sizeof *late_extra)))
-		rc = rv_fail(rv, RV_EIO, NULL, "out of memory");
+		rc = rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	if (!rc)
 		rc = load_deadlines(rv, b, ids, late_extra);
 	if (!rc) {

@@ -11,6 +11,8 @@
 #include <sys/random.h>
 #include <uuid/uuid.h>
 
+#include "i18n.h"
+
 enum {
 	BULK_HROWS = 256, /* history rows per INSERT (12 parameters each) */
 	HTEXTS = 8,       /* text columns of a history row */
@@ -179,7 +181,7 @@ static sqlite3_stmt *prepare_rows(struct rv *rv, size_t n)
 	size_t size = strlen(hcols) + n * sizeof row + 1;
 	char *sql = malloc(size);
 	if (!sql) {
-		rv_fail(rv, RV_EIO, NULL, "out of memory");
+		rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 		return NULL;
 	}
 	size_t used = (size_t)snprintf(sql, size, "%s", hcols);
@@ -228,12 +230,12 @@ static bool keep_text(struct bulk_history *b, const char *s, size_t *off)
 enum rv_code bulk_history_add(struct bulk_history *b, const struct history_row *r)
 {
 	if (!r->at || !r->os_login || !r->actor || !r->action)
-		return rv_fail(b->rv, RV_EINPUT, "history", "history: a row needs at, actor and action");
+		return rv_fail(b->rv, RV_EINPUT, "history", _("history: a row needs at, actor and action"));
 	if (b->n == b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : 2 * BULK_HROWS;
 		struct bulk_hrow *grown = realloc(b->rows, cap * sizeof *grown);
 		if (!grown)
-			return rv_fail(b->rv, RV_EIO, NULL, "out of memory");
+			return rv_fail(b->rv, RV_EIO, NULL, _("out of memory"));
 		b->rows = grown;
 		b->cap = cap;
 	}
@@ -241,7 +243,7 @@ enum rv_code bulk_history_add(struct bulk_history *b, const struct history_row *
 	const char *text[HTEXTS] = { r->at, r->os_login, r->actor, r->action, r->field, r->old, r->new_, r->note };
 	for (int k = 0; k < HTEXTS; k++)
 		if (!keep_text(b, text[k], &h->text[k]))
-			return rv_fail(b->rv, RV_EIO, NULL, "out of memory");
+			return rv_fail(b->rv, RV_EIO, NULL, _("out of memory"));
 	h->petition_id = r->petition_id;
 	h->version = r->version;
 	history_chain_next(&b->chain, r, &h->id, h->hash);

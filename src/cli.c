@@ -38,7 +38,7 @@ int cli_usage(const struct cmd_entry *cmd, const char *fmt, ...)
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	char *vis = text_visible(msg, false);
-	fprintf(stderr, "roviec %s: %s (see: roviec %s --help)\n", cmd->name, vis ? vis : msg, cmd->name);
+	fprintf(stderr, _("roviec %s: %s (see: roviec %s --help)\n"), cmd->name, vis ? vis : msg, cmd->name);
 	free(vis);
 	return RV_EINPUT;
 }
@@ -56,7 +56,7 @@ int cli_dispatch_sub(struct cli *c, const struct cmd_entry *cmd, const struct cm
 			return cli_usage(cmd, "%s %s: %s", cmd->name, name, a.error);
 		return subs[i].run(c, &a);
 	}
-	return cli_usage(cmd, "unknown %s subcommand \"%s\"", cmd->name, name);
+	return cli_usage(cmd, _("unknown %s subcommand \"%s\""), cmd->name, name);
 }
 
 static void print_help(FILE *out)
@@ -95,11 +95,11 @@ static int global_options(struct cli *c, int argc, char **argv, const char **lan
 		                    : strcmp(a, "--lang") == 0 ? lang : NULL;
 		if (slot) {
 			if (i + 1 >= argc) {
-				fprintf(stderr, "roviec: option %s needs a value\n", a);
+				fprintf(stderr, _("roviec: option %s needs a value\n"), a);
 				return -1;
 			}
 			if (*slot) {
-				fprintf(stderr, "roviec: option %s given twice\n", a);
+				fprintf(stderr, _("roviec: option %s given twice\n"), a);
 				return -1;
 			}
 			*slot = argv[++i];
@@ -109,7 +109,7 @@ static int global_options(struct cli *c, int argc, char **argv, const char **lan
 			return i; /* handled by the caller as pseudo-commands */
 		} else {
 			char *vis = text_visible(a, false);
-			fprintf(stderr, "roviec: unknown option %s (see: roviec --help)\n", vis ? vis : "?");
+			fprintf(stderr, _("roviec: unknown option %s (see: roviec --help)\n"), vis ? vis : "?");
 			free(vis);
 			return -1;
 		}
@@ -139,7 +139,7 @@ static int run_command(struct cli *c, const struct cmd_entry *cmd, int argc, cha
 		};
 		c->rv = rv_open(&o);
 		if (!c->rv) {
-			fprintf(stderr, "roviec: out of memory\n");
+			fprintf(stderr, "%s", _("roviec: out of memory\n"));
 			return RV_EIO;
 		}
 		if (rv_status(c->rv) != RV_OK)
@@ -147,7 +147,7 @@ static int run_command(struct cli *c, const struct cmd_entry *cmd, int argc, cha
 	}
 	int status = cmd->run(c, argc, argv);
 	if (fflush(c->out) != 0 && status == 0) {
-		fprintf(stderr, "roviec: cannot write the output\n");
+		fprintf(stderr, "%s", _("roviec: cannot write the output\n"));
 		status = RV_EIO;
 	}
 	return status;
@@ -157,12 +157,15 @@ int cli_main(int argc, char **argv, tui_entry tui)
 {
 	struct cli c = { .out = stdout, .tui = tui };
 	const char *lang = NULL;
+	/* The environment's language first, so that errors in the global
+	 * options are in it; --lang then chooses again. */
+	i18n_init(NULL);
 	int first = global_options(&c, argc, argv, &lang);
 	if (first < 0)
 		return RV_EINPUT;
-	if (!i18n_init(lang)) {
+	if (lang && !i18n_init(lang)) {
 		char *vis = text_visible(lang, false);
-		fprintf(stderr, "roviec: --lang: \"%s\" is not a language (vi or en)\n", vis ? vis : "?");
+		fprintf(stderr, _("roviec: --lang: \"%s\" is not a language (vi or en)\n"), vis ? vis : "?");
 		free(vis);
 		return RV_EINPUT;
 	}
@@ -193,7 +196,7 @@ int cli_main(int argc, char **argv, tui_entry tui)
 			printf("%s\n", _(cmd->usage));
 		} else if (first + 1 < argc) { /* help for a command that does not exist */
 			char *vis = text_visible(argv[first + 1], false);
-			fprintf(stderr, "roviec: unknown command \"%s\" (see: roviec --help)\n", vis ? vis : "?");
+			fprintf(stderr, _("roviec: unknown command \"%s\" (see: roviec --help)\n"), vis ? vis : "?");
 			free(vis);
 			return RV_EINPUT;
 		} else {
@@ -204,7 +207,7 @@ int cli_main(int argc, char **argv, tui_entry tui)
 	const struct cmd_entry *cmd = first < argc ? find_command(argv[first]) : &cmd_tui;
 	if (!cmd) {
 		char *vis = text_visible(argv[first], false);
-		fprintf(stderr, "roviec: unknown command \"%s\" (see: roviec --help)\n", vis ? vis : "?");
+		fprintf(stderr, _("roviec: unknown command \"%s\" (see: roviec --help)\n"), vis ? vis : "?");
 		free(vis);
 		return RV_EINPUT;
 	}

@@ -24,7 +24,7 @@ static int run(struct cli *c, int argc, char **argv)
 		enum rv_code rc = agency_list(c->rv, &r);
 		return cli_print_rows(c, &a, rc, r);
 	}
-	return cli_usage(&cmd_agency, "expected: agency add NAME [--code CODE] [--kind KIND] | agency list");
+	return cli_usage(&cmd_agency, _("expected: agency add NAME [--code CODE] [--kind KIND] | agency list"));
 }
 
 const struct cmd_entry cmd_agency = {

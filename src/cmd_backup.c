@@ -15,7 +15,7 @@ static int run(struct cli *c, int argc, char **argv)
 	if (!args_parse(&a, NULL, 0, argc, argv, 1))
 		return cli_usage(&cmd_backup, "%s", a.error);
 	if (a.npos != 1)
-		return cli_usage(&cmd_backup, "backup takes one file");
+		return cli_usage(&cmd_backup, _("backup takes one file"));
 	struct backup_info info;
 	if (users_require(c->rv, PERM_AUDIT) || backup_write(c->rv, a.pos[0], &info))
 		return cli_fail(c);

@@ -20,7 +20,7 @@ static int run(struct cli *c, int argc, char **argv)
 	const char *sub = argc > 1 ? argv[1] : "";
 	if (strcmp(sub, "add") == 0 && a.npos == 1) {
 		if (!args_has(&a, "vi") || !args_has(&a, "en"))
-			return cli_usage(&cmd_category, "--vi and --en are required");
+			return cli_usage(&cmd_category, _("--vi and --en are required"));
 		return cli_done(c, category_add(c->rv, a.pos[0], args_get(&a, "vi"), args_get(&a, "en"),
 		                                args_get(&a, "within")));
 	}
@@ -29,7 +29,7 @@ static int run(struct cli *c, int argc, char **argv)
 		enum rv_code rc = category_list(c->rv, &r);
 		return cli_print_rows(c, &a, rc, r);
 	}
-	return cli_usage(&cmd_category, "expected: category add CODE --vi TEXT --en TEXT | category list");
+	return cli_usage(&cmd_category, _("expected: category add CODE --vi TEXT --en TEXT | category list"));
 }
 
 const struct cmd_entry cmd_category = {

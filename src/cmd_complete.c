@@ -21,7 +21,7 @@ static int run(struct cli *c, int argc, char **argv)
 		return cli_usage(&cmd_complete, "%s", a.error);
 	char kinds[256];
 	if (a.npos < 1 || a.npos > 2 || !complete_known(a.pos[0]))
-		return cli_usage(&cmd_complete, "expected: complete KIND [PREFIX], KIND one of %s",
+		return cli_usage(&cmd_complete, _("expected: complete KIND [PREFIX], KIND one of %s"),
 		                 complete_kinds(kinds, sizeof kinds));
 	const char *prefix = a.npos == 2 ? a.pos[1] : "";
 	const struct enum_set *set = complete_closed(a.pos[0]);

@@ -50,9 +50,9 @@ static int show(struct cli *c, const char *id, bool json)
 static int do_add(struct cli *c, const struct args *a)
 {
 	if (a->npos)
-		return cli_usage(&cmd_conference, "conference add takes no positional arguments");
+		return cli_usage(&cmd_conference, _("conference add takes no positional arguments"));
 	if (!args_has(a, "title") || !args_has(a, "date"))
-		return cli_usage(&cmd_conference, "conference add needs --title TEXT and --date DATE");
+		return cli_usage(&cmd_conference, _("conference add needs --title TEXT and --date DATE"));
 	struct conference_args ca = {
 		.title = args_get(a, "title"),
 		.date = args_get(a, "date"),
@@ -78,7 +78,7 @@ static int do_add(struct cli *c, const struct args *a)
 static int do_list(struct cli *c, const struct args *a)
 {
 	if (a->npos)
-		return cli_usage(&cmd_conference, "conference list takes no positional arguments");
+		return cli_usage(&cmd_conference, _("conference list takes no positional arguments"));
 	struct rows *rows = NULL;
 	enum rv_code rc = conf_list(c->rv, &rows);
 	return cli_print_rows(c, a, rc, rows);
@@ -87,20 +87,20 @@ static int do_list(struct cli *c, const struct args *a)
 static int do_show(struct cli *c, const struct args *a)
 {
 	if (a->npos != 1)
-		return cli_usage(&cmd_conference, "conference show takes one conference number");
+		return cli_usage(&cmd_conference, _("conference show takes one conference number"));
 	return show(c, a->pos[0], args_has(a, "json"));
 }
 
 static int do_link(struct cli *c, const struct args *a)
 {
 	if (a->npos < 2)
-		return cli_usage(&cmd_conference, "conference link takes a conference number and one or more tracking codes");
+		return cli_usage(&cmd_conference, _("conference link takes a conference number and one or more tracking codes"));
 	long v = 0;
 	if (args_has(a, "expect-version") &&
 	    input_int(c->rv, "expect-version", args_get(a, "expect-version"), 1, 2147483647L, &v))
 		return cli_fail(c);
 	if (v && a->npos > 2)
-		return cli_usage(&cmd_conference, "--expect-version applies to one petition at a time");
+		return cli_usage(&cmd_conference, _("--expect-version applies to one petition at a time"));
 	for (size_t i = 1; i < a->npos; i++)
 		if (conf_link(c->rv, a->pos[0], a->pos[i], v, args_has(a, "answered-in-session")))
 			return cli_fail(c);
@@ -113,9 +113,9 @@ static int do_link(struct cli *c, const struct args *a)
 static int do_answer(struct cli *c, const struct args *a)
 {
 	if (a->npos != 2)
-		return cli_usage(&cmd_conference, "conference answer takes a conference number and one tracking code");
+		return cli_usage(&cmd_conference, _("conference answer takes a conference number and one tracking code"));
 	if (!args_has(a, "result") || !args_has(a, "outcome"))
-		return cli_usage(&cmd_conference, "conference answer needs --result TEXT and --outcome OUTCOME");
+		return cli_usage(&cmd_conference, _("conference answer needs --result TEXT and --outcome OUTCOME"));
 	if (conf_answer(c->rv, a->pos[0], a->pos[1], args_get(a, "result"), args_get(a, "outcome")))
 		return cli_fail(c);
 	fprintf(c->out, _("%s answered in the session of conference %s.\n"), a->pos[1], a->pos[0]);

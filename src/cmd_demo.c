@@ -15,7 +15,7 @@ static int run(struct cli *c, int argc, char **argv)
 {
 	struct args a;
 	if (!args_parse(&a, spec, 2, argc, argv, 1) || a.npos)
-		return cli_usage(&cmd_demo, "%s", a.npos ? "demo takes no arguments" : a.error);
+		return cli_usage(&cmd_demo, "%s", a.npos ? _("demo takes no arguments") : a.error);
 	long n = 300, seed = 2026;
 	if (args_has(&a, "petitions") && input_int(c->rv, "petitions", args_get(&a, "petitions"), 0, 10000000, &n))
 		return cli_fail(c);

@@ -20,7 +20,7 @@ static int run(struct cli *c, int argc, char **argv)
 	const char *sub = argc > 1 ? argv[1] : "";
 	if (strcmp(sub, "add") == 0 && a.npos == 1) {
 		if (!args_has(&a, "tax-code"))
-			return cli_usage(&cmd_enterprise, "--tax-code is required");
+			return cli_usage(&cmd_enterprise, _("--tax-code is required"));
 		return cli_done(c, enterprise_add(c->rv, a.pos[0], args_get(&a, "tax-code"), args_get(&a, "zone"),
 		                                  args_get(&a, "contact")));
 	}
@@ -29,7 +29,7 @@ static int run(struct cli *c, int argc, char **argv)
 		enum rv_code rc = enterprise_list(c->rv, args_get(&a, "zone"), &r);
 		return cli_print_rows(c, &a, rc, r);
 	}
-	return cli_usage(&cmd_enterprise, "expected: enterprise add NAME --tax-code CODE | enterprise list");
+	return cli_usage(&cmd_enterprise, _("expected: enterprise add NAME --tax-code CODE | enterprise list"));
 }
 
 const struct cmd_entry cmd_enterprise = {

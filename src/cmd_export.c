@@ -53,9 +53,9 @@ static int run(struct cli *c, int argc, char **argv)
 	if (!args_parse(&a, spec, nspec, argc, argv, 1))
 		return cli_usage(&cmd_export, "%s", a.error);
 	if (a.npos)
-		return cli_usage(&cmd_export, "export takes no positional arguments");
+		return cli_usage(&cmd_export, _("export takes no positional arguments"));
 	if (!args_has(&a, "format") || !args_has(&a, "output"))
-		return cli_usage(&cmd_export, "export needs --format FORMAT and --output FILE");
+		return cli_usage(&cmd_export, _("export needs --format FORMAT and --output FILE"));
 	struct export_options o = { .path = args_get(&a, "output"), .conference = args_get(&a, "conference") };
 	struct pq_filter f;
 	long limit;

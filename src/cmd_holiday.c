@@ -22,7 +22,7 @@ static int run(struct cli *c, int argc, char **argv)
 	const char *sub = argc > 1 ? argv[1] : "";
 	if (strcmp(sub, "add") == 0 && a.npos == 1) {
 		if (!args_has(&a, "name"))
-			return cli_usage(&cmd_holiday, "--name is required");
+			return cli_usage(&cmd_holiday, _("--name is required"));
 		return cli_done(c, holiday_add(c->rv, a.pos[0], args_get(&a, "name"), args_has(&a, "work")));
 	}
 	if (strcmp(sub, "list") == 0 && a.npos == 0) {
@@ -33,7 +33,7 @@ static int run(struct cli *c, int argc, char **argv)
 		enum rv_code rc = holiday_list(c->rv, (int)year, &r);
 		return cli_print_rows(c, &a, rc, r);
 	}
-	return cli_usage(&cmd_holiday, "expected: holiday add DATE --name TEXT [--work] | holiday list [--year Y]");
+	return cli_usage(&cmd_holiday, _("expected: holiday add DATE --name TEXT [--work] | holiday list [--year Y]"));
 }
 
 const struct cmd_entry cmd_holiday = {

@@ -31,7 +31,7 @@ static int run(struct cli *c, int argc, char **argv)
 	if (!args_parse(&a, spec, 2, argc, argv, 1))
 		return cli_usage(&cmd_import, "%s", a.error);
 	if (a.npos != 1)
-		return cli_usage(&cmd_import, "import takes one file (.csv or .json)");
+		return cli_usage(&cmd_import, _("import takes one file (.csv or .json)"));
 	struct import_options o = { a.pos[0], args_has(&a, "dry-run"), args_has(&a, "skip-bad") };
 	struct import_result r;
 	enum rv_code rc = import_run(c->rv, &o, &r);

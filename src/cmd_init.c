@@ -9,7 +9,7 @@ static int run(struct cli *c, int argc, char **argv)
 {
 	(void)argv;
 	if (argc > 1)
-		return cli_usage(&cmd_init, "init takes no arguments");
+		return cli_usage(&cmd_init, _("init takes no arguments"));
 	if (rv_created(c->rv)) {
 		fprintf(c->out, _("Created a new database; %s is its administrator.\n"), rv_os_login(c->rv));
 	} else {

@@ -116,12 +116,12 @@ static int run(struct cli *c, int argc, char **argv)
 {
 	(void)argv;
 	if (argc > 1)
-		return cli_usage(&cmd_lookup, "lookup takes no arguments");
+		return cli_usage(&cmd_lookup, _("lookup takes no arguments"));
 	/* No --as, no user row needed, never a new file. */
 	struct rv_open_options o = { .path = c->db_path, .allow_unknown = true };
 	c->rv = rv_open(&o);
 	if (!c->rv)
-		return fprintf(stderr, "roviec: out of memory\n"), RV_EIO;
+		return fprintf(stderr, "%s", _("roviec: out of memory\n")), RV_EIO;
 	if (rv_status(c->rv) != RV_OK)
 		return cli_fail(c);
 	static char code[LINE_MAX_BYTES + 1], pin[LINE_MAX_BYTES + 1];

@@ -114,9 +114,9 @@ static int receipt(struct cli *c, const struct args *a, const char *code, char p
 static int do_add(struct cli *c, const struct args *a)
 {
 	if (a->npos != 0)
-		return cli_usage(&cmd_petition, "petition add takes no positional arguments");
+		return cli_usage(&cmd_petition, _("petition add takes no positional arguments"));
 	if (!args_has(a, "enterprise") || !args_has(a, "title"))
-		return cli_usage(&cmd_petition, "petition add needs --enterprise TAXCODE and --title TEXT");
+		return cli_usage(&cmd_petition, _("petition add needs --enterprise TAXCODE and --title TEXT"));
 	struct intake_args in = {
 		.enterprise = args_get(a, "enterprise"),
 		.title = args_get(a, "title"),
@@ -131,7 +131,7 @@ static int do_add(struct cli *c, const struct args *a)
 	if (in.body && strcmp(in.body, "-") == 0) {
 		stdin_body = read_stdin(&in.body_len);
 		if (!stdin_body)
-			return fprintf(stderr, "roviec: body: cannot read standard input (--body -): %s\n", strerror(errno)),
+			return fprintf(stderr, _("roviec: body: cannot read standard input (--body -): %s\n"), strerror(errno)),
 			       RV_EIO;
 		in.body = stdin_body;
 		if (in.body_len == 0)
@@ -150,7 +150,7 @@ static int do_add(struct cli *c, const struct args *a)
 static int do_pin(struct cli *c, const struct args *a)
 {
 	if (a->npos != 1)
-		return cli_usage(&cmd_petition, "petition pin takes one tracking code");
+		return cli_usage(&cmd_petition, _("petition pin takes one tracking code"));
 	char pin[PIN_BUF], code[RV_CODE_MAX];
 	if (pin_reissue(c->rv, a->pos[0], pin, code))
 		return cli_fail(c);
@@ -161,7 +161,7 @@ static int do_pin(struct cli *c, const struct args *a)
 static int move(struct cli *c, const struct args *a, enum wf_action act)
 {
 	if (a->npos != 1)
-		return cli_usage(&cmd_petition, "petition %s takes one tracking code", wf_action_name(act));
+		return cli_usage(&cmd_petition, _("petition %s takes one tracking code"), wf_action_name(act));
 	int64_t v;
 	if (!expect_version(c, a, &v))
 		return cli_fail(c);
@@ -170,12 +170,12 @@ static int move(struct cli *c, const struct args *a, enum wf_action act)
 	switch (act) {
 	case WF_CLASSIFY:
 		if (!args_has(a, "category"))
-			return cli_usage(&cmd_petition, "petition classify needs --category CODE");
+			return cli_usage(&cmd_petition, _("petition classify needs --category CODE"));
 		rc = wf_classify(c->rv, code, v, args_get(a, "category"));
 		break;
 	case WF_ASSIGN: {
 		if (!args_has(a, "lead") || !args_has(a, "person"))
-			return cli_usage(&cmd_petition, "petition assign needs --lead AGENCY and --person TEXT");
+			return cli_usage(&cmd_petition, _("petition assign needs --lead AGENCY and --person TEXT"));
 		struct assign_args as = {
 			.lead = args_get(a, "lead"),
 			.coordinating = a->repeated,
@@ -192,7 +192,7 @@ static int move(struct cli *c, const struct args *a, enum wf_action act)
 		break;
 	case WF_ANSWER:
 		if (!args_has(a, "result") || !args_has(a, "outcome"))
-			return cli_usage(&cmd_petition, "petition answer needs --result TEXT and --outcome OUTCOME");
+			return cli_usage(&cmd_petition, _("petition answer needs --result TEXT and --outcome OUTCOME"));
 		rc = wf_answer(c->rv, code, v, args_get(a, "result"), args_get(a, "outcome"));
 		break;
 	case WF_CLOSE:
@@ -200,7 +200,7 @@ static int move(struct cli *c, const struct args *a, enum wf_action act)
 		break;
 	case WF_REJECT:
 		if (!args_has(a, "reason"))
-			return cli_usage(&cmd_petition, "petition reject needs --reason TEXT");
+			return cli_usage(&cmd_petition, _("petition reject needs --reason TEXT"));
 		rc = wf_reject(c->rv, code, v, args_get(a, "reason"), args_get(a, "refer-to"));
 		break;
 	case WF_WITHDRAW:
@@ -208,12 +208,12 @@ static int move(struct cli *c, const struct args *a, enum wf_action act)
 		break;
 	case WF_REOPEN:
 		if (!args_has(a, "reason"))
-			return cli_usage(&cmd_petition, "petition reopen needs --reason TEXT");
+			return cli_usage(&cmd_petition, _("petition reopen needs --reason TEXT"));
 		rc = wf_reopen(c->rv, code, v, args_get(a, "reason"));
 		break;
 	case WF_EXTEND:
 		if (!args_has(a, "due") || !args_has(a, "reason"))
-			return cli_usage(&cmd_petition, "petition extend needs --due DATE and --reason TEXT");
+			return cli_usage(&cmd_petition, _("petition extend needs --due DATE and --reason TEXT"));
 		rc = wf_extend(c->rv, code, v, args_get(a, "due"), args_get(a, "reason"));
 		break;
 	default:

@@ -120,7 +120,7 @@ int petition_list(struct cli *c, const struct args *a)
 	struct pq_filter f;
 	long limit;
 	if (a->npos)
-		return cli_usage(&cmd_petition, "petition list takes no positional arguments");
+		return cli_usage(&cmd_petition, _("petition list takes no positional arguments"));
 	if (!petition_read_filter(c, a, &f, &limit))
 		return cli_fail(c);
 	if (args_has(a, "count")) {

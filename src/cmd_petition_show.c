@@ -132,7 +132,7 @@ static void show_history(FILE *out, const struct petition *p)
 int petition_show(struct cli *c, const struct args *a)
 {
 	if (a->npos != 1)
-		return cli_usage(&cmd_petition, "petition show takes one tracking code");
+		return cli_usage(&cmd_petition, _("petition show takes one tracking code"));
 	struct petition *p = NULL;
 	if (petition_load(c->rv, a->pos[0], PETITION_WITH_HISTORY, &p) != RV_OK)
 		return cli_fail(c);

@@ -17,7 +17,7 @@ static int run(struct cli *c, int argc, char **argv)
 	if (!args_parse(&a, spec, 1, argc, argv, 1))
 		return cli_usage(&cmd_remind, "%s", a.error);
 	if (a.npos)
-		return cli_usage(&cmd_remind, "remind takes no arguments");
+		return cli_usage(&cmd_remind, _("remind takes no arguments"));
 	long within = c->due_soon >= 0 ? c->due_soon : 3; /* the configuration's due_soon */
 	if (args_has(&a, "within") && input_int(c->rv, "within", args_get(&a, "within"), 0, 365, &within))
 		return cli_fail(c);

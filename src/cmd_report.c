@@ -41,13 +41,13 @@ static int run(struct cli *c, int argc, char **argv)
 	while (k < 5 && strcmp(kind, kinds[k]) != 0)
 		k++;
 	if (k == 5)
-		return cli_usage(&cmd_report, "unknown report \"%s\" (summary, agencies, categories, period, conference ID)", kind);
+		return cli_usage(&cmd_report, _("unknown report \"%s\" (summary, agencies, categories, period, conference ID)"), kind);
 	bool conf = k == 4;
 	if (a.npos != (conf ? 1u : 0u))
-		return cli_usage(&cmd_report, conf ? "report conference takes one conference number"
-		                                   : "report %s takes no other arguments", kind);
+		return cli_usage(&cmd_report, conf ? _("report conference takes one conference number")
+		                                   : _("report %s takes no other arguments"), kind);
 	if (args_has(&a, "json") && args_has(&a, "csv"))
-		return cli_usage(&cmd_report, "give --json or --csv, not both");
+		return cli_usage(&cmd_report, _("give --json or --csv, not both"));
 	if (conf && args_has(&a, "json"))
 		return conference_print_json(c, a.pos[0]);
 	struct report *r = NULL;

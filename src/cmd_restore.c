@@ -14,7 +14,7 @@ static int run(struct cli *c, int argc, char **argv)
 	if (!args_parse(&a, NULL, 0, argc, argv, 1))
 		return cli_usage(&cmd_restore, "%s", a.error);
 	if (a.npos != 1)
-		return cli_usage(&cmd_restore, "restore takes one file");
+		return cli_usage(&cmd_restore, _("restore takes one file"));
 	struct backup_info info;
 	if (users_require(c->rv, PERM_ADMIN) || backup_restore(c->rv, a.pos[0], &info))
 		return cli_fail(c);

@@ -10,7 +10,7 @@ static int run(struct cli *c, int argc, char **argv)
 {
 	(void)argv;
 	if (argc > 1)
-		return cli_usage(&cmd_tui, "tui takes no arguments");
+		return cli_usage(&cmd_tui, _("tui takes no arguments"));
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "%s", _("roviec: the interface needs a terminal; see roviec --help for commands\n"));
 		return RV_EINPUT;

@@ -20,7 +20,7 @@ static int run(struct cli *c, int argc, char **argv)
 	const char *sub = argc > 1 ? argv[1] : "";
 	if (strcmp(sub, "add") == 0 && a.npos == 1) {
 		if (!args_has(&a, "role"))
-			return cli_usage(&cmd_user, "--role is required");
+			return cli_usage(&cmd_user, _("--role is required"));
 		return cli_done(c, user_add(c->rv, a.pos[0], args_get(&a, "role"), args_get(&a, "agency"),
 		                            args_get(&a, "enterprise")));
 	}
@@ -29,7 +29,7 @@ static int run(struct cli *c, int argc, char **argv)
 		enum rv_code rc = user_list(c->rv, &r);
 		return cli_print_rows(c, &a, rc, r);
 	}
-	return cli_usage(&cmd_user, "expected: user add LOGIN --role ROLE | user list");
+	return cli_usage(&cmd_user, _("expected: user add LOGIN --role ROLE | user list"));
 }
 
 const struct cmd_entry cmd_user = {

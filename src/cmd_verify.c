@@ -52,7 +52,7 @@ static int run(struct cli *c, int argc, char **argv)
 	if (!args_parse(&a, spec, sizeof spec / sizeof spec[0], argc, argv, 1))
 		return cli_usage(&cmd_verify, "%s", a.error);
 	if (a.npos)
-		return cli_usage(&cmd_verify, "verify takes no arguments");
+		return cli_usage(&cmd_verify, _("verify takes no arguments"));
 	struct rv *rv = c->rv;
 	if (users_require(rv, PERM_AUDIT))
 		return cli_fail(c);

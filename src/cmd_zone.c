@@ -21,7 +21,7 @@ static int run(struct cli *c, int argc, char **argv)
 		enum rv_code rc = zone_list(c->rv, &r);
 		return cli_print_rows(c, &a, rc, r);
 	}
-	return cli_usage(&cmd_zone, "expected: zone add NAME | zone list");
+	return cli_usage(&cmd_zone, _("expected: zone add NAME | zone list"));
 }
 
 const struct cmd_entry cmd_zone = {

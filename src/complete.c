@@ -78,7 +78,7 @@ enum rv_code complete_list(struct rv *rv, const char *kind, const char *prefix, 
 	*out = NULL;
 	int k = find(kind);
 	if (k < 0 || !kinds[k].sql)
-		return rv_fail(rv, RV_EINPUT, "kind", "kind: \"%s\" has no database values", kind ? kind : "");
+		return rv_fail(rv, RV_EINPUT, "kind", _("kind: \"%s\" has no database values"), kind ? kind : "");
 	enum rv_code code = users_require(rv, PERM_READ);
 	if (code)
 		return code;
@@ -90,6 +90,6 @@ enum rv_code complete_list(struct rv *rv, const char *kind, const char *prefix, 
 		petition_bind_scope(rv, st, 2);
 	*out = rows_new(value_col, 1);
 	if (!*out)
-		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	return db_fill_rows(rv, st, *out);
 }

@@ -69,7 +69,7 @@ static enum rv_code validate(struct rv *rv, const struct conference_args *a, str
 	if (!rc && a->n_agencies) {
 		c->agencies = calloc(a->n_agencies, sizeof *c->agencies);
 		if (!c->agencies)
-			rc = rv_fail(rv, RV_EIO, NULL, "out of memory");
+			rc = rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	}
 	for (size_t i = 0; !rc && i < a->n_agencies; i++)
 		rc = ref_agency_id(rv, "agency", a->agencies[i], &c->agencies[c->n_agencies++]);
@@ -182,7 +182,7 @@ enum rv_code conf_list(struct rv *rv, struct rows **out)
 		petition_bind_scope(rv, st, 2);
 	*out = rows_new(list_cols, (int)(sizeof list_cols / sizeof list_cols[0]));
 	if (!*out)
-		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	return db_fill_rows(rv, st, *out);
 }
 

@@ -164,7 +164,7 @@ enum rv_code conf_page(struct rv *rv, int64_t id, const char *after, bool backwa
 		return rv->code;
 	struct followup_row *rows = calloc((size_t)max, sizeof *rows);
 	if (!rows)
-		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	sqlite3_bind_int64(st, 1, id);
 	petition_bind_scope(rv, st, 2);
 	if (after)
@@ -203,7 +203,7 @@ static enum rv_code load_rows(struct rv *rv, struct conference *c)
 			struct followup_row *grown = realloc(c->rows, cap * sizeof *grown);
 			if (!grown) {
 				conf_rows_free(page, got);
-				return rv_fail(rv, RV_EIO, NULL, "out of memory");
+				return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 			}
 			c->rows = grown;
 		}
@@ -227,7 +227,7 @@ static enum rv_code load(struct rv *rv, const char *raw, bool rows, struct confe
 		return rc;
 	struct conference *c = calloc(1, sizeof *c);
 	if (!c)
-		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	rc = load_head(rv, id, c);
 	if (!rc)
 		rc = load_progress(rv, c);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <uuid/uuid.h>
 
+#include "i18n.h"
 #include "rv_internal.h"
 #include "rows.h"
 #include "text.h"
@@ -48,14 +49,14 @@ enum rv_code db_fail(struct rv *rv, const char *what)
 	enum rv_code code = RV_EIO;
 	if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
 		code = RV_ECONFLICT;
-	return rv_fail(rv, code, NULL, "database error while %s: %s", what, sqlite3_errmsg(rv->db));
+	return rv_fail(rv, code, NULL, _("database error while %s: %s"), _(what), sqlite3_errmsg(rv->db));
 }
 
 enum rv_code db_exec(struct rv *rv, const char *sql)
 {
 	char *err = NULL;
 	if (sqlite3_exec(rv->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		rv_fail(rv, RV_EIO, NULL, "database error: %s", err ? err : sqlite3_errmsg(rv->db));
+		rv_fail(rv, RV_EIO, NULL, _("database error: %s"), err ? err : sqlite3_errmsg(rv->db));
 		sqlite3_free(err);
 		return RV_EIO;
 	}
@@ -192,7 +193,7 @@ enum rv_code db_fill_rows(struct rv *rv, sqlite3_stmt *st, struct rows *out)
 		for (int i = 0; i < n; i++)
 			cells[i] = (const char *)sqlite3_column_text(st, i);
 		if (!rows_add(out, cells))
-			return rv_fail(rv, RV_EIO, NULL, "out of memory");
+			return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	}
 	return rc == SQLITE_DONE ? RV_OK : db_fail(rv, "reading a list");
 }

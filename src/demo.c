@@ -33,6 +33,7 @@
 #include "demo_hash.h"
 #include "demo_plan.h"
 #include "history.h"
+#include "i18n.h"
 #include "rv_internal.h"
 #include "users.h"
 
@@ -95,7 +96,7 @@ static const char sql_ext[] = "INSERT INTO extensions(petition_id, old_deadline,
 
 static enum rv_code nomem(struct rv *rv)
 {
-	return rv_fail(rv, RV_EIO, NULL, "out of memory");
+	return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 }
 
 /* The previous working day before d. */
@@ -289,7 +290,7 @@ static enum rv_code insert_petitions(struct gen *g)
 		return g->rv->code;
 	for (int i = 0; i < g->nplans; i++)
 		bind_petition(g, st, i * PET_COLS, &g->plans[i]);
-	enum rv_code rc = run(g, st, "writing demo petitions");
+	enum rv_code rc = run(g, st, N_("writing demo petitions"));
 	if (st != g->st_group)
 		sqlite3_finalize(st);
 	return rc;
@@ -319,14 +320,14 @@ static enum rv_code insert_history(struct gen *g, struct demo_hbuf *b)
 	if (b->n == HROWS) {
 		for (int i = 0; i < HROWS; i++)
 			bind_hrow(g->st_hgroup, i * HIST_COLS, &b->rows[i]);
-		rc = run(g, g->st_hgroup, "writing demo history");
+		rc = run(g, g->st_hgroup, N_("writing demo history"));
 	}
 	for (int i = 0; !rc && b->n < HROWS && i < b->n; i++) {
 		sqlite3_stmt *st = db_stmt(g->rv, sql_history);
 		if (!st)
 			return g->rv->code;
 		bind_hrow(st, 0, &b->rows[i]);
-		rc = run(g, st, "writing demo history");
+		rc = run(g, st, N_("writing demo history"));
 	}
 	b->n = 0;
 	return rc;
@@ -453,7 +454,7 @@ static enum rv_code write_progress(struct hist *h, const struct demo_plan *p)
 		bind_text(ins, 4, x->reason);
 		bind_text(ins, 5, p->official);
 		bind_text(ins, 6, x->at.iso);
-		rc = run(h->g, ins, "writing a demo extension");
+		rc = run(h->g, ins, N_("writing a demo extension"));
 		const struct hspec extend[] = {
 			{ "extend", "deadline", x->old_iso, x->new_iso, x->reason },
 		};
@@ -517,7 +518,7 @@ static enum rv_code write_rest(struct gen *g, const struct demo_plan *p)
 			return g->rv->code;
 		sqlite3_bind_int64(st, 1, p->id);
 		sqlite3_bind_int64(st, 2, g->w.agencies[p->coord[i]].id);
-		rc = run(g, st, "writing demo coordinating agencies");
+		rc = run(g, st, N_("writing demo coordinating agencies"));
 	}
 	int k = p->conference != RV_DATE_NONE ? demo_confs_find(&g->confs, p->conference) : -1;
 	if (!rc && k >= 0) {
@@ -527,7 +528,7 @@ static enum rv_code write_rest(struct gen *g, const struct demo_plan *p)
 		sqlite3_bind_int64(st, 1, p->id);
 		sqlite3_bind_int64(st, 2, g->confs.id[k]);
 		sqlite3_bind_int(st, 3, p->in_session);
-		rc = run(g, st, "linking demo petitions to their conference");
+		rc = run(g, st, N_("linking demo petitions to their conference"));
 	}
 	if (!rc)
 		rc = write_intake(&h, p);
@@ -536,7 +537,7 @@ static enum rv_code write_rest(struct gen *g, const struct demo_plan *p)
 	if (!rc)
 		rc = write_ending(&h, p);
 	if (!rc && h.version != p->version)
-		rc = rv_fail(g->rv, RV_EIO, NULL, "demo: %s has version %d but %d history steps", p->code, p->version,
+		rc = rv_fail(g->rv, RV_EIO, NULL, _("demo: %s has version %d but %d history steps"), p->code, p->version,
 		             h.version);
 	return rc;
 }
@@ -597,7 +598,7 @@ static enum rv_code restore_guard(struct gen *g)
 	int64_t head = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (head != g->chain.last_id)
-		return rv_fail(rv, RV_EIO, NULL, "demo: history ends at row %lld, not at the chain's head %lld",
+		return rv_fail(rv, RV_EIO, NULL, _("demo: history ends at row %lld, not at the chain's head %lld"),
 		               (long long)head, (long long)g->chain.last_id);
 	enum rv_code rc = sqlite3_exec(rv->db, g->guard_sql, NULL, NULL, NULL) == SQLITE_OK
 	                          ? RV_OK
@@ -666,14 +667,14 @@ static enum rv_code batch_end(struct gen *g, enum rv_code rc)
 		if (!rc) {
 			sqlite3_bind_int(st, 1, g->w.year0 + k);
 			sqlite3_bind_int64(st, 2, g->w.seq[k]);
-			rc = run(g, st, "numbering demo petitions");
+			rc = run(g, st, N_("numbering demo petitions"));
 		}
 	}
 	rc = db_end(rv, rc);
 	if (!rc) {
 		g->written += g->in_batch;
 		if (g->progress)
-			fprintf(g->progress, "demo: %ld of %ld petitions written\n", g->written, g->total);
+			fprintf(g->progress, _("demo: %ld of %ld petitions written\n"), g->written, g->total);
 	}
 	g->in_batch = 0;
 	g->nplans = 0;
@@ -691,7 +692,7 @@ static enum rv_code group_uuids(struct gen *g)
 	while (got < sizeof raw) {
 		ssize_t n = getrandom((unsigned char *)raw + got, sizeof raw - got, 0);
 		if (n <= 0)
-			return rv_fail(g->rv, RV_EIO, NULL, "demo: no random numbers for UUIDs");
+			return rv_fail(g->rv, RV_EIO, NULL, _("demo: no random numbers for UUIDs"));
 		got += (size_t)n;
 	}
 	static const char hex[] = "0123456789abcdef";
@@ -840,7 +841,7 @@ enum rv_code demo_generate(struct rv *rv, long n, unsigned seed, FILE *progress)
 	enum rv_code rc = users_require(rv, PERM_ADMIN);
 	const char *bad = NULL;
 	if (!rc && !demo_data_check(&bad))
-		rc = rv_fail(rv, RV_EIO, NULL, "demo: built-in text is not clean NFC: %.60s", bad);
+		rc = rv_fail(rv, RV_EIO, NULL, _("demo: built-in text is not clean NFC: %.60s"), bad);
 	if (rc)
 		return rc;
 	struct gen *g = calloc(1, sizeof *g);
@@ -876,7 +877,7 @@ enum rv_code demo_generate(struct rv *rv, long n, unsigned seed, FILE *progress)
 		char msg[sizeof rv->msg], field[sizeof rv->field];
 		snprintf(msg, sizeof msg, "%s", rv->msg);
 		snprintf(field, sizeof field, "%s", rv->field);
-		rv_fail(rv, rc, field[0] ? field : NULL, "%.900s (%ld demo petitions were written before this)", msg,
+		rv_fail(rv, rc, field[0] ? field : NULL, _("%.900s (%ld demo petitions were written before this)"), msg,
 		        g->written);
 	}
 	gen_free(g);

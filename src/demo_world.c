@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "refdata.h"
 #include "rv_internal.h"
 #include "users.h"
@@ -28,7 +29,7 @@ struct loader {
 
 static enum rv_code nomem(struct rv *rv)
 {
-	return rv_fail(rv, RV_EIO, NULL, "out of memory");
+	return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 }
 
 static char *dup_col(sqlite3_stmt *st, int i)
@@ -230,8 +231,8 @@ static enum rv_code load_agencies(struct loader *g)
 	if (rc != SQLITE_DONE)
 		return db_fail(rv, "reading agencies");
 	if (!g->w->nagencies)
-		return rv_fail(rv, RV_EINPUT, NULL, "demo: the database has parks but no agencies; add some "
-		                                    "(roviec agency add) or run demo on a new database");
+		return rv_fail(rv, RV_EINPUT, NULL, _("demo: the database has parks but no agencies; add some "
+		                                      "(roviec agency add) or run demo on a new database"));
 	int board = find_agency(g, "BQL");
 	g->w->board = board >= 0 ? board : 0;
 	return RV_OK;
@@ -283,7 +284,7 @@ static enum rv_code load_categories(struct loader *g)
 	}
 	if (rc != SQLITE_DONE)
 		return db_fail(rv, "reading categories");
-	return g->w->ncats ? RV_OK : rv_fail(rv, RV_EINPUT, NULL, "demo: the database has no categories");
+	return g->w->ncats ? RV_OK : rv_fail(rv, RV_EINPUT, NULL, _("demo: the database has no categories"));
 }
 
 static enum rv_code load_enterprises(struct loader *g)
@@ -315,8 +316,8 @@ static enum rv_code load_enterprises(struct loader *g)
 	if (rc != SQLITE_DONE)
 		return db_fail(rv, "reading enterprises");
 	return g->w->nents ? RV_OK
-	                : rv_fail(rv, RV_EINPUT, NULL, "demo: the database has parks but no enterprises; add some "
-	                                               "(roviec enterprise add) or run demo on a new database");
+	                : rv_fail(rv, RV_EINPUT, NULL, _("demo: the database has parks but no enterprises; add some "
+	                                                 "(roviec enterprise add) or run demo on a new database"));
 }
 
 static struct demo_enterprise_ref *find_enterprise(struct loader *g, int64_t id)

@@ -82,7 +82,7 @@ enum rv_code export_each(struct rv *rv, const struct export_options *o, export_f
 		more = !rc && page->more;
 		pq_cursor_clear(&cur);
 		if (!rc && page->n && !pq_cursor_copy(&cur, &page->rows[page->n - 1].cursor))
-			rc = rv_fail(rv, RV_EIO, NULL, "out of memory");
+			rc = rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 		pq_page_free(&page);
 	}
 	pq_cursor_clear(&cur);
@@ -100,7 +100,7 @@ enum rv_code export_extra(struct rv *rv, int64_t id, struct petition_extra *x)
 		return rv->code;
 	sqlite3_bind_int64(st, 1, id);
 	if (db_step(rv, st) != SQLITE_ROW)
-		return rv->code ? rv->code : rv_fail(rv, RV_EIO, NULL, "petition vanished");
+		return rv->code ? rv->code : rv_fail(rv, RV_EIO, NULL, _("petition vanished"));
 	x->request_id = db_column_dup(st, 0);
 	x->created_at = db_column_dup(st, 1);
 	x->updated_at = db_column_dup(st, 2);
@@ -149,7 +149,7 @@ static enum rv_code csv_petition(struct rv *rv, const struct petition *p, void *
 	char d[6][11], days[16], late[16], rating[8], conf[24];
 	char *coord = export_coordinating(p);
 	if (!coord)
-		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	snprintf(days, sizeof days, "%d", p->days_overdue);
 	snprintf(late, sizeof late, "%d", p->late_days);
 	snprintf(rating, sizeof rating, "%d", p->rating);
@@ -172,7 +172,7 @@ static enum rv_code csv_petition(struct rv *rv, const struct petition *p, void *
 	}
 	fputs("\r\n", out);
 	free(coord);
-	return ferror(out) ? rv_fail(rv, RV_EIO, NULL, "cannot write the export: %s", strerror(errno)) : RV_OK;
+	return ferror(out) ? rv_fail(rv, RV_EIO, NULL, _("cannot write the export: %s"), strerror(errno)) : RV_OK;
 }
 
 struct counter {
@@ -239,7 +239,7 @@ enum rv_code export_run(struct rv *rv, const struct export_options *o, int64_t *
 	size_t len = strlen(o->path) + 16;
 	char *tmp = malloc(len);
 	if (!tmp)
-		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	snprintf(tmp, len, "%s.part%ld", o->path, (long)getpid());
 	/* One read transaction: every sheet and section sees the same data. */
 	rc = db_exec(rv, "BEGIN");

@@ -266,5 +266,5 @@ enum rv_code export_html(struct rv *rv, const struct export_options *o, FILE *ou
 	*count = !p ? 0 : o->conference ? (int64_t)p->n : (int64_t)num(p, 0, "received");
 	document(out, rep);
 	report_free(&rep);
-	return ferror(out) ? rv_fail(rv, RV_EIO, NULL, "cannot write the export") : RV_OK;
+	return ferror(out) ? rv_fail(rv, RV_EIO, NULL, _("cannot write the export")) : RV_OK;
 }

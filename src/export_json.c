@@ -39,7 +39,7 @@ static enum rv_code dump_table(struct rv *rv, FILE *out, const char *key, const 
 		char *s = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 		json_decref(o);
 		if (!s)
-			return rv_fail(rv, RV_EIO, NULL, "out of memory");
+			return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 		fprintf(out, "%s\n%s", n++ ? "," : "", s);
 		free(s);
 	}
@@ -120,7 +120,7 @@ static enum rv_code json_petition(struct rv *rv, const struct petition *p, void 
 	enum rv_code rc = export_extra(rv, p->id, &x);
 	json_t *o = rc ? NULL : petition_json(p, true);
 	if (!rc && !o)
-		rc = rv_fail(rv, RV_EIO, NULL, "out of memory");
+		rc = rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	if (!rc) {
 		json_object_set_new(o, "request_id", jstr(x.request_id));
 		json_object_set_new(o, "created_at", jstr(x.created_at));
@@ -140,7 +140,7 @@ static enum rv_code json_petition(struct rv *rv, const struct petition *p, void 
 		}
 		char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		if (!s)
-			rc = rv_fail(rv, RV_EIO, NULL, "out of memory");
+			rc = rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 		else
 			fprintf(k->out, "%s\n%s", k->n++ ? "," : "", s);
 		free(s);
@@ -148,7 +148,7 @@ static enum rv_code json_petition(struct rv *rv, const struct petition *p, void 
 	json_decref(o);
 	export_extra_free(&x);
 	if (!rc && ferror(k->out))
-		rc = rv_fail(rv, RV_EIO, NULL, "cannot write the export: %s", strerror(errno));
+		rc = rv_fail(rv, RV_EIO, NULL, _("cannot write the export: %s"), strerror(errno));
 	return rc;
 }
 
@@ -211,7 +211,7 @@ static enum rv_code open311_petition(struct rv *rv, const struct petition *p, vo
 	char *desc = rc ? NULL : description(p);
 	json_t *o = desc ? json_object() : NULL;
 	if (!rc && !o)
-		rc = rv_fail(rv, RV_EIO, NULL, "out of memory");
+		rc = rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	if (!rc) {
 		json_object_set_new(o, "service_request_id", json_string(p->code));
 		json_object_set_new(o, "status", json_string(status_is_open(p->status) ? "open" : "closed"));
@@ -232,7 +232,7 @@ static enum rv_code open311_petition(struct rv *rv, const struct petition *p, vo
 		json_object_set_new(o, "media_url", json_null());
 		char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		if (!s)
-			rc = rv_fail(rv, RV_EIO, NULL, "out of memory");
+			rc = rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 		else
 			fprintf(k->out, "%s\n%s", k->n++ ? "," : "", s);
 		free(s);

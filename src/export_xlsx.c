@@ -140,7 +140,7 @@ static enum rv_code report_sheet(struct rv *rv, struct book *b, const char *name
 {
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
 	if (!ws)
-		return rv_fail(rv, RV_EIO, NULL, "cannot add the sheet %s", name);
+		return rv_fail(rv, RV_EIO, NULL, _("cannot add the sheet %s"), name);
 	page_setup(ws);
 	set_widths(ws, rep);
 	worksheet_write_string(ws, 0, 0, rep->title, b->title);
@@ -218,7 +218,7 @@ static enum rv_code petition_row(struct rv *rv, const struct petition *p, void *
 	struct book *b = s->b;
 	char *coord = export_coordinating(p);
 	if (!coord)
-		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	s->row++;
 	opt_string(s, 0, p->code);
 	write_date(s->ws, s->row, 1, p->received, b->date);
@@ -246,7 +246,7 @@ static enum rv_code petitions_sheet(struct rv *rv, struct book *b, const struct 
 {
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, _("Petitions"));
 	if (!ws)
-		return rv_fail(rv, RV_EIO, NULL, "cannot add the petitions sheet");
+		return rv_fail(rv, RV_EIO, NULL, _("cannot add the petitions sheet"));
 	page_setup(ws);
 	worksheet_repeat_rows(ws, 0, 0);
 	worksheet_freeze_panes(ws, 1, 1);

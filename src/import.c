@@ -126,7 +126,7 @@ static enum rv_code load_map(struct rv *rv, const char *sql, int ncols, struct n
 		const char *code = (const char *)sqlite3_column_text(st, 1);
 		for (int c = 1; c < ncols; c++)
 			if (!map_add(m, (const char *)sqlite3_column_text(st, c), id, code))
-				return rv_fail(rv, RV_EIO, NULL, "out of memory");
+				return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	}
 	return rc == SQLITE_DONE ? RV_OK : db_fail(rv, "reading reference data");
 }

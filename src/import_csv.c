@@ -399,7 +399,7 @@ static enum rv_code dedupe(struct reader *r, struct clean *c, bool *skip)
 			}
 		c->request_id = malloc(24);
 		if (!c->request_id)
-			return rv_fail(rv, RV_EIO, NULL, "out of memory");
+			return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 		snprintf(c->request_id, 24, "csv:%016llx", (unsigned long long)h);
 	}
 	sqlite3_stmt *st = db_stmt(rv, "SELECT 1 FROM petitions WHERE request_id = ?1");
@@ -554,7 +554,7 @@ enum rv_code import_csv(struct import *im, const char *data, size_t len)
 		len -= 3;
 	}
 	if (csv_init(&p, CSV_APPEND_NULL | CSV_STRICT | CSV_STRICT_FINI) != 0)
-		return rv_fail(im->rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(im->rv, RV_EIO, NULL, _("out of memory"));
 	csv_set_delim(&p, delimiter(data, len));
 	/* libcsv grows a cell's buffer by blk_size (128 bytes by default): a
 	 * 10 MB cell (refused later, but buffered first) meant 80,000 reallocs,

@@ -178,7 +178,7 @@ static enum rv_code import_conferences(struct import *im, json_t *arr, struct co
 	if (id)
 		m->id = id;
 	if (!uuid || !id)
-		return rv_fail(im->rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(im->rv, RV_EIO, NULL, _("out of memory"));
 	for (size_t i = 0; i < n; i++) {
 		json_t *o = json_array_get(arr, i);
 		sqlite3_stmt *st = db_stmt(im->rv, "INSERT INTO conferences(id, uuid, title, held_on, zone_id, place, theme, "

@@ -44,13 +44,11 @@ enum rv_code input_text_len(struct rv *rv, const char *field, const char *raw, s
 	if (st == TEXT_TOO_LONG)
 		return badf(rv, field, raw, _("is too long (%zu bytes; at most %zu)"), len, max);
 	if (st == TEXT_NOMEM)
-		return rv_fail(rv, RV_EIO, field, "out of memory");
+		return rv_fail(rv, RV_EIO, field, _("out of memory"));
 	if (st != TEXT_OK) {
-		char why[96];
-		snprintf(why, sizeof why, "%s (byte %zu)", text_status_str(st), off + 1);
 		/* Quote only the valid prefix's neighbourhood: the raw value may
 		 * not even be UTF-8, and text_quote shows bad bytes visibly. */
-		return bad(rv, field, raw, why);
+		return badf(rv, field, raw, _("%s (byte %zu)"), _(text_status_str(st)), off + 1);
 	}
 	if (**out == '\0' && required) {
 		free(*out);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "history.h"
+#include "i18n.h"
 #include "rv_internal.h"
 
 /* A step whose data needs C (hashing) runs `fill` where its script has
@@ -89,7 +90,7 @@ static enum rv_code run_script(struct rv *rv, const struct migration *m, const c
 		return db_exec(rv, sql);
 	char *before = strndup(sql, (size_t)(mark - sql));
 	if (!before)
-		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	enum rv_code code = db_exec(rv, before);
 	free(before);
 	if (code == RV_OK)
@@ -119,7 +120,7 @@ enum rv_code db_migrate(struct rv *rv, bool *created)
 		return db_fail(rv, "reading the schema version");
 	if (v > SCHEMA_VERSION)
 		return rv_fail(rv, RV_EIO, "db",
-		               "database schema version %d is newer than this roviec knows (%d): upgrade roviec",
+		               _("database schema version %d is newer than this roviec knows (%d): upgrade roviec"),
 		               v, SCHEMA_VERSION);
 	if (v == 0) {
 		enum rv_code code = db_begin(rv);
@@ -127,7 +128,7 @@ enum rv_code db_migrate(struct rv *rv, bool *created)
 			return code;
 		if (read_int(rv, "PRAGMA user_version") == 0) {
 			if (read_int(rv, "SELECT count(*) FROM sqlite_schema") != 0)
-				code = rv_fail(rv, RV_EINPUT, "db", "%s is not a roviec database", rv->path);
+				code = rv_fail(rv, RV_EINPUT, "db", _("%s is not a roviec database"), rv->path);
 			else
 				code = create_schema(rv);
 			*created = code == RV_OK;

@@ -165,8 +165,7 @@ void out_table_line(FILE *out, const char *const *cells, const int *widths, cons
 	fputc('\n', out);
 }
 
-/* The cell as shown in a table: dates dd/mm/yyyy, booleans yes/no. */
-static const char *table_cell(const char *cell, enum col_type type, char *buf)
+const char *out_cell_text(const char *cell, enum col_type type, char buf[static 32])
 {
 	rv_date d;
 	if (!cell)
@@ -175,6 +174,12 @@ static const char *table_cell(const char *cell, enum col_type type, char *buf)
 		return date_display(d, buf);
 	if (type == COL_BOOL)
 		return strcmp(cell, "0") ? _("yes") : _("no");
+	if (type == COL_REAL && i18n_vietnamese() && strlen(cell) < 32) {
+		char *dot = strchr(strcpy(buf, cell), '.');
+		if (dot)
+			*dot = ',';
+		return buf;
+	}
 	return cell;
 }
 
@@ -184,14 +189,14 @@ static int rows_table(FILE *out, const struct rows *r)
 	int widths[32];
 	bool right[32];
 	const char *cells[32];
-	char bufs[32][11];
+	char bufs[32][32];
 	for (int c = 0; c < n; c++) {
 		widths[c] = text_width(_(r->cols[c].header));
 		right[c] = r->cols[c].type == COL_INT || r->cols[c].type == COL_REAL;
 	}
 	for (size_t i = 0; i < r->n; i++)
 		for (int c = 0; c < n; c++) {
-			int w = text_width(table_cell(rows_get(r, i, c), r->cols[c].type, bufs[c]));
+			int w = text_width(out_cell_text(rows_get(r, i, c), r->cols[c].type, bufs[c]));
 			widths[c] = w > widths[c] ? (w < 60 ? w : 60) : widths[c];
 		}
 	for (int c = 0; c < n; c++)
@@ -199,7 +204,7 @@ static int rows_table(FILE *out, const struct rows *r)
 	out_table_line(out, cells, widths, right, n);
 	for (size_t i = 0; i < r->n; i++) {
 		for (int c = 0; c < n; c++)
-			cells[c] = table_cell(rows_get(r, i, c), r->cols[c].type, bufs[c]);
+			cells[c] = out_cell_text(rows_get(r, i, c), r->cols[c].type, bufs[c]);
 		out_table_line(out, cells, widths, right, n);
 	}
 	return ferror(out) ? -1 : 0;

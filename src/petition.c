@@ -124,7 +124,7 @@ static enum rv_code load_coordinating(struct rv *rv, struct petition *p)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct agency_ref *grown = realloc(p->coordinating, (p->n_coordinating + 1) * sizeof *grown);
 		if (!grown)
-			return rv_fail(rv, RV_EIO, NULL, "out of memory");
+			return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 		p->coordinating = grown;
 		grown[p->n_coordinating].code = db_column_dup(st, 0);
 		grown[p->n_coordinating].name = db_column_dup(st, 1);
@@ -144,7 +144,7 @@ static enum rv_code load_extensions(struct rv *rv, struct petition *p)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct extension *grown = realloc(p->extensions, (p->n_extensions + 1) * sizeof *grown);
 		if (!grown)
-			return rv_fail(rv, RV_EIO, NULL, "out of memory");
+			return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 		p->extensions = grown;
 		struct extension *x = &grown[p->n_extensions++];
 		x->old_deadline = db_column_date(st, 0);
@@ -167,7 +167,7 @@ static enum rv_code load_history(struct rv *rv, struct petition *p)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct history_entry *grown = realloc(p->history, (p->n_history + 1) * sizeof *grown);
 		if (!grown)
-			return rv_fail(rv, RV_EIO, NULL, "out of memory");
+			return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 		p->history = grown;
 		struct history_entry *h = &grown[p->n_history++];
 		h->id = sqlite3_column_int64(st, 0);
@@ -265,7 +265,7 @@ enum rv_code petition_load(struct rv *rv, const char *code, unsigned flags, stru
 		return rv->code;
 	struct petition *p = calloc(1, sizeof *p);
 	if (!p)
-		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	fill_main(rv, st, p);
 	/* Done with the row: a statement left mid-step would hold the read
 	 * transaction open, and a long-lived session would never see other

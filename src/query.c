@@ -578,7 +578,7 @@ enum rv_code pq_fetch(struct rv *rv, const struct pq_filter *f, const struct pq_
 	if (page)
 		page->rows = calloc((size_t)limit + 1, sizeof *page->rows);
 	if (!st || !page || !page->rows) {
-		rc = st ? rv_fail(rv, RV_EIO, NULL, "out of memory") : rv->code;
+		rc = st ? rv_fail(rv, RV_EIO, NULL, _("out of memory")) : rv->code;
 	} else {
 		int s;
 		while ((s = sqlite3_step(st)) == SQLITE_ROW && page->n <= limit)

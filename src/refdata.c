@@ -112,7 +112,7 @@ enum rv_code zone_add(struct rv *rv, const char *raw)
 		if (!code) {
 			db_bind_text(st, 1, name);
 			code = bind_sort_key(st, 2, name) ? insert_one(rv, st, "name", name)
-			                                  : rv_fail(rv, RV_EIO, NULL, "out of memory");
+			                                  : rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 		}
 	}
 	free(name);
@@ -130,7 +130,7 @@ static enum rv_code list_rows(struct rv *rv, const char *sql, const struct rows_
 		return rv->code;
 	*out = rows_new(cols, ncols);
 	if (!*out)
-		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	return db_fill_rows(rv, st, *out);
 }
 
@@ -206,7 +206,7 @@ enum rv_code agency_add(struct rv *rv, const char *name_raw, const char *code_ra
 			db_bind_text(st, 2, name);
 			db_bind_text(st, 3, enum_db(&agency_kind_set, kind));
 			code = bind_sort_key(st, 4, name) ? insert_one(rv, st, "code", code_s ? code_s : gen)
-			                                  : rv_fail(rv, RV_EIO, NULL, "out of memory");
+			                                  : rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 		}
 	}
 	free(name);
@@ -237,7 +237,7 @@ static enum rv_code filter_rows(struct rv *rv, struct rows **out, const char *qu
 	if (!hit || !fq) {
 		rows_free(&hit);
 		free(fq);
-		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	}
 	size_t qlen = strlen(fq);
 	for (int pass = 0; pass < 2; pass++) {
@@ -288,7 +288,7 @@ enum rv_code enterprise_add(struct rv *rv, const char *name_raw, const char *tax
 			sqlite3_bind_int64(st, 3, zone_id);
 			db_bind_text(st, 4, contact);
 			code = bind_sort_key(st, 5, name) ? insert_one(rv, st, "tax-code", tax)
-			                                  : rv_fail(rv, RV_EIO, NULL, "out of memory");
+			                                  : rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 		}
 	}
 	free(name);

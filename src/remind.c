@@ -86,7 +86,7 @@ enum rv_code remind_load(struct rv *rv, int within, struct remind **out)
 		return rc;
 	struct remind *r = calloc(1, sizeof *r);
 	if (!r)
-		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	r->today = rv->today;
 	r->within = within;
 	sqlite3_stmt *st = db_stmt(rv, "SELECT a.code, a.name, p.code, e.name, p.title, p.responsible_person, "
@@ -106,7 +106,7 @@ enum rv_code remind_load(struct rv *rv, int within, struct remind **out)
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		struct remind_agency *a = agency_for(r, st);
 		if (!a || !add_item(rv, a, st)) {
-			rc = rv_fail(rv, RV_EIO, NULL, "out of memory");
+			rc = rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 			break;
 		}
 	}

@@ -280,10 +280,10 @@ enum rv_code report_summary(struct rv *rv, rv_date from, rv_date to, struct repo
 	if (!rc)
 		rc = report_scan(rv, from, to, summary_bucket, &k);
 	if (!rc && k.oom)
-		rc = rv_fail(rv, RV_EIO, NULL, "out of memory");
+		rc = rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	struct report *r = rc ? NULL : report_new("summary", from, to);
 	if (!rc && !r)
-		rc = rv_fail(rv, RV_EIO, NULL, "out of memory");
+		rc = rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	if (!rc) {
 		sort_by_count(k.cat_ids, k.by_cat, k.ncat);
 		sort_by_count(k.zone_ids, k.by_zone, k.nzone);
@@ -298,7 +298,7 @@ enum rv_code report_summary(struct rv *rv, rv_date from, rv_date to, struct repo
 		                               k.by_zone, k.nzone, _("(no park)"))) &&
 		          report_add(r, "by_channel", N_("By channel"), false, enum_counts(&channel_set, k.by_channel));
 		if (!ok)
-			rc = rv->code ? rv->code : rv_fail(rv, RV_EIO, NULL, "out of memory");
+			rc = rv->code ? rv->code : rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	}
 	keyed_free(&k);
 	if (rc)
@@ -377,7 +377,7 @@ enum rv_code report_categories(struct rv *rv, rv_date from, rv_date to, struct r
 	struct report *r = report_new("categories", from, to);
 	if (!r || !report_add(r, "categories", N_("Categories"), false, report_category_rows(rv, from, to))) {
 		report_free(&r);
-		return rv->code ? rv->code : rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv->code ? rv->code : rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	}
 	*out = r;
 	return RV_OK;

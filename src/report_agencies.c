@@ -174,7 +174,7 @@ enum rv_code report_agencies(struct rv *rv, rv_date from, rv_date to, struct rep
 	struct report *r = report_new("agencies", from, to);
 	if (!r || !report_add(r, NULL, N_("Agencies"), false, report_agency_rows(rv, from, to))) {
 		report_free(&r);
-		return rv->code ? rv->code : rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv->code ? rv->code : rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	}
 	*out = r;
 	return RV_OK;
@@ -276,7 +276,7 @@ enum rv_code report_period(struct rv *rv, rv_date from, rv_date to, struct repor
 	struct report *r = m ? report_new("period", from, to) : NULL;
 	if (!r) {
 		free(m);
-		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	}
 	int y1, m1, y2, m2;
 	date_to_ymd(from, &y1, &m1, NULL);
@@ -288,7 +288,7 @@ enum rv_code report_period(struct rv *rv, rv_date from, rv_date to, struct repor
 	if (!rc)
 		rc = report_scan(rv, from, to, month_bucket, m);
 	if (!rc && !period_sections(rv, r, m))
-		rc = rv->code ? rv->code : rv_fail(rv, RV_EIO, NULL, "out of memory");
+		rc = rv->code ? rv->code : rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	for (int i = 0; i < m->n && i < 240; i++)
 		tally_free(&m->t[i]);
 	free(m);
@@ -403,7 +403,7 @@ enum rv_code report_conference(struct rv *rv, const char *id, struct report **ou
 	conf_free(&c);
 	if (!ok) {
 		report_free(&r);
-		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	}
 	*out = r;
 	return RV_OK;

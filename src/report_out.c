@@ -59,12 +59,8 @@ static void print_single(FILE *out, const struct rows *r)
 	}
 	for (int c = 0; r->n && c < r->ncols; c++) {
 		const char *v = rows_get(r, 0, c);
-		char d[11];
-		rv_date day;
-		if (!v)
-			v = "—";
-		else if (r->cols[c].type == COL_DATE && date_parse_iso(v, &day))
-			v = date_vn(day, d);
+		char buf[32];
+		v = v ? out_cell_text(v, r->cols[c].type, buf) : "—";
 		char *vis = text_visible(v, false);
 		const char *h = _(r->cols[c].header);
 		fprintf(out, "  %s:%*s %s\n", h, w - text_width(h), "", vis ? vis : "");

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "rv_internal.h"
 #include "users.h"
 
@@ -128,10 +129,10 @@ static enum rv_code open_file(struct rv *rv, const struct rv_open_options *opt)
 	struct stat sb;
 	bool exists = stat(rv->path, &sb) == 0;
 	if (!exists && !opt->create)
-		return rv_fail(rv, RV_ENOTFOUND, "db", "database %s does not exist; create it with: roviec init",
+		return rv_fail(rv, RV_ENOTFOUND, "db", _("database %s does not exist; create it with: roviec init"),
 		               rv->path);
 	if (!exists && make_parents(rv->path) != 0)
-		return rv_fail(rv, RV_EIO, "db", "cannot create the folder for %s: %s", rv->path,
+		return rv_fail(rv, RV_EIO, "db", _("cannot create the folder for %s: %s"), rv->path,
 		               strerror(errno));
 	/* Readable by owner and group only: the file is a government record.
 	 * SQLite creates files 0644, so the group's write bit (every roviec
@@ -144,10 +145,10 @@ static enum rv_code open_file(struct rv *rv, const struct rv_open_options *opt)
 	                         NULL);
 	umask(old);
 	if (rc != SQLITE_OK)
-		return rv_fail(rv, RV_EIO, "db", "cannot open database %s: %s", rv->path,
-		               rv->db ? sqlite3_errmsg(rv->db) : "out of memory");
+		return rv_fail(rv, RV_EIO, "db", _("cannot open database %s: %s"), rv->path,
+		               rv->db ? sqlite3_errmsg(rv->db) : _("out of memory"));
 	if (!exists && chmod(rv->path, 0660) != 0)
-		return rv_fail(rv, RV_EIO, "db", "cannot set the permissions of %s: %s", rv->path, strerror(errno));
+		return rv_fail(rv, RV_EIO, "db", _("cannot set the permissions of %s: %s"), rv->path, strerror(errno));
 	return configure(rv, opt->one_shot);
 }
 
@@ -161,11 +162,11 @@ struct rv *rv_open(const struct rv_open_options *opt)
 	rv->path = opt->path ? strdup(opt->path) : rv_default_db_path();
 	rv->os_login = os_login();
 	if (!rv->path || !rv->os_login) {
-		rv_fail(rv, RV_EIO, NULL, "out of memory");
+		rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 		return rv;
 	}
 	if (pinned_bad) {
-		rv_fail(rv, RV_EINPUT, "ROVIEC_TODAY", "ROVIEC_TODAY: \"%s\" is not a date (YYYY-MM-DD)",
+		rv_fail(rv, RV_EINPUT, "ROVIEC_TODAY", _("ROVIEC_TODAY: \"%s\" is not a date (YYYY-MM-DD)"),
 		        getenv("ROVIEC_TODAY"));
 		return rv;
 	}

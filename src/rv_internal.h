@@ -39,7 +39,10 @@ struct rv {
 sqlite3_stmt *db_stmt(struct rv *rv, const char *sql);
 
 /* Records the connection's last error as RV_EIO (or RV_ECONFLICT for a
- * constraint that says UNIQUE) with `what` as context; returns the code. */
+ * constraint that says UNIQUE) with `what` as context; returns the code.
+ * `what` is an English msgid ("adding a user"), translated here: a string
+ * literal is extracted for po/ as it is (po/meson.build makes db_fail an
+ * xgettext keyword); anything else must be marked N_() where it is written. */
 enum rv_code db_fail(struct rv *rv, const char *what);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  db_begin retries while another

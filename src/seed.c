@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "rv_internal.h"
 
 /* Default time limits: 15 working days (Decree 43/2011/NĐ-CP art. 17:
@@ -98,11 +99,11 @@ static enum rv_code seed_holidays(struct rv *rv)
 	struct csv_parser p;
 	struct holiday_reader r = { .rv = rv, .code = RV_OK };
 	if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL) != 0)
-		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	if (csv_parse(&p, roviec_holidays_csv, roviec_holidays_csv_len, holiday_field, holiday_record, &r) !=
 	            roviec_holidays_csv_len ||
 	    csv_fini(&p, holiday_field, holiday_record, &r) != 0)
-		r.code = rv_fail(rv, RV_EIO, NULL, "built-in holiday data: %s", csv_strerror(csv_error(&p)));
+		r.code = rv_fail(rv, RV_EIO, NULL, _("built-in holiday data: %s"), csv_strerror(csv_error(&p)));
 	csv_free(&p);
 	return r.code;
 }
@@ -118,7 +119,7 @@ enum rv_code db_load_calendar(struct rv *rv)
 	calendar_free(&rv->cal);
 	rv->cal = calendar_new();
 	if (!rv->cal)
-		return rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	sqlite3_stmt *st = db_stmt(rv, "SELECT day, kind FROM holidays");
 	if (!st)
 		return rv->code;

@@ -10,6 +10,7 @@
  * breaks) comes from utf8proc; the only table here is the Vietnamese
  * alphabet order. */
 #include "text.h"
+#include "i18n.h"
 #include "text_internal.h"
 
 #include <limits.h>
@@ -157,17 +158,17 @@ const char *text_status_str(enum text_status st)
 {
 	switch (st) {
 	case TEXT_OK:
-		return "is valid";
+		return N_("is valid");
 	case TEXT_BAD_UTF8:
-		return "is not valid UTF-8";
+		return N_("is not valid UTF-8");
 	case TEXT_CONTROL:
-		return "contains a control character";
+		return N_("contains a control character");
 	case TEXT_TOO_LONG:
-		return "is too long";
+		return N_("is too long");
 	case TEXT_NOMEM:
-		return "could not be checked (out of memory)";
+		return N_("could not be checked (out of memory)");
 	}
-	return "has an unknown problem";
+	return N_("has an unknown problem");
 }
 
 /* ---- text_clean ------------------------------------------------------- */

@@ -67,7 +67,7 @@ enum text_status text_clean(const char *in, size_t len, enum text_kind kind,
 
 /* A short English phrase for a status, to follow a field name
  * ("is not valid UTF-8", "contains a control character", ...).  Never NULL;
- * the string is static. */
+ * the string is static, and a msgid: show it through _(). */
 const char *text_status_str(enum text_status st);
 
 /* True when the len bytes at s are valid UTF-8 (strict, as above).  NUL

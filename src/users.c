@@ -24,17 +24,18 @@ static const unsigned perm_roles[PERM_COUNT] = {
 	[PERM_REPORT] = R(ROLE_ADMIN) | R(ROLE_STAFF) | R(ROLE_OFFICIAL),
 	[PERM_REMIND] = R(ROLE_ADMIN) | R(ROLE_STAFF) | R(ROLE_OFFICIAL) | R(ROLE_AGENCY),
 };
+/* What each permission lets one do (msgids, translated when shown). */
 static const char *const perm_names[PERM_COUNT] = {
-	[PERM_READ] = "read petitions",
-	[PERM_INTAKE] = "receive, classify, assign or reject petitions",
-	[PERM_RECORD] = "record progress and answers",
-	[PERM_EXTEND] = "approve deadline extensions",
-	[PERM_REFDATA] = "change reference data",
-	[PERM_ADMIN] = "administer users and holidays",
-	[PERM_RATE] = "record satisfaction",
-	[PERM_AUDIT] = "verify or back up the database",
-	[PERM_REPORT] = "see reports and the officials' board",
-	[PERM_REMIND] = "read reminders",
+	[PERM_READ] = N_("read petitions"),
+	[PERM_INTAKE] = N_("receive, classify, assign or reject petitions"),
+	[PERM_RECORD] = N_("record progress and answers"),
+	[PERM_EXTEND] = N_("approve deadline extensions"),
+	[PERM_REFDATA] = N_("change reference data"),
+	[PERM_ADMIN] = N_("administer users and holidays"),
+	[PERM_RATE] = N_("record satisfaction"),
+	[PERM_AUDIT] = N_("verify or back up the database"),
+	[PERM_REPORT] = N_("see reports and the officials' board"),
+	[PERM_REMIND] = N_("read reminders"),
 };
 
 /* Loads login's role; RV_ENOTFOUND when not registered. */
@@ -92,20 +93,27 @@ enum rv_code users_make_creator_admin(struct rv *rv)
 	return users_resolve(rv, NULL, false);
 }
 
+/* A role as a refusal names it: its Vietnamese label in Vietnamese, else
+ * the word --role takes (admin, staff, …), which is already English. */
+static const char *role_shown(int r)
+{
+	return i18n_vietnamese() ? enum_label(&role_set, r) : enum_db(&role_set, r);
+}
+
 enum rv_code users_require(struct rv *rv, enum perm p)
 {
 	if (!rv->registered)
 		return rv_fail(rv, RV_EPERM, "user", _("user %s is not registered in this database"), rv->actor);
 	if (perm_roles[p] & R(rv->role))
 		return RV_OK;
-	char roles[160] = "";
+	char roles[320] = "";
 	size_t used = 0;
-	for (int r = 0; r < ROLE_COUNT; r++)
+	for (int r = 0; r < ROLE_COUNT && used < sizeof roles; r++)
 		if (perm_roles[p] & R(r))
 			used += (size_t)snprintf(roles + used, sizeof roles - used, "%s%s", used ? ", " : "",
-			                         enum_db(&role_set, r));
+			                         role_shown(r));
 	return rv_fail(rv, RV_EPERM, "role", _("%s (role %s) may not %s; allowed roles: %s"), rv->actor,
-	               enum_db(&role_set, rv->role), perm_names[p], roles);
+	               role_shown(rv->role), _(perm_names[p]), roles);
 }
 
 enum rv_code user_add(struct rv *rv, const char *login_raw, const char *role_raw, const char *agency_code,
@@ -165,6 +173,6 @@ enum rv_code user_list(struct rv *rv, struct rows **out)
 	                               "LEFT JOIN agencies a ON a.id = u.agency_id "
 	                               "LEFT JOIN enterprises e ON e.id = u.enterprise_id ORDER BY u.login");
 	if (!*out || !st)
-		return *out ? rv->code : rv_fail(rv, RV_EIO, NULL, "out of memory");
+		return *out ? rv->code : rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	return db_fill_rows(rv, st, *out);
 }

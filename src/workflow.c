@@ -252,7 +252,7 @@ static enum rv_code set_field(struct wf *w, enum column c, const char *value)
 		return rv->code;
 	sqlite3_bind_int64(st, 1, w->id);
 	if (db_step(rv, st) != SQLITE_ROW)
-		return rv->code ? rv->code : rv_fail(rv, RV_EIO, NULL, "petition vanished");
+		return rv->code ? rv->code : rv_fail(rv, RV_EIO, NULL, _("petition vanished"));
 	char *old = db_column_dup(st, 0);
 	sqlite3_reset(st);
 	enum rv_code rc = RV_OK;
@@ -580,7 +580,7 @@ static enum rv_code resolve_coordinating(struct rv *rv, const struct assign_args
 	*ids = calloc(n + 1, sizeof **ids);
 	char **codes = calloc(n + 1, sizeof *codes);
 	*joined = calloc(1, n * 18 + 1);
-	enum rv_code rc = *ids && codes && *joined ? RV_OK : rv_fail(rv, RV_EIO, NULL, "out of memory");
+	enum rv_code rc = *ids && codes && *joined ? RV_OK : rv_fail(rv, RV_EIO, NULL, _("out of memory"));
 	size_t k = 0;
 	for (size_t i = 0; !rc && i < n; i++) {
 		int64_t id;

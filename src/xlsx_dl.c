@@ -20,6 +20,7 @@
 #include <xlsxwriter.h>
 
 #include "config.h"
+#include "i18n.h"
 
 #ifndef XLSXWRITER_SONAME
 #define XLSXWRITER_SONAME "libxlsxwriter.so"
@@ -38,7 +39,7 @@ static void *library(void)
 	if (!lib)
 		lib = dlopen("libxlsxwriter.so", RTLD_NOW | RTLD_LOCAL);
 	if (!lib)
-		fprintf(stderr, "roviec: cannot load %s for xlsx export: %s\n", XLSXWRITER_SONAME, dlerror());
+		fprintf(stderr, _("roviec: cannot load %s for xlsx export: %s\n"), XLSXWRITER_SONAME, dlerror());
 	return lib;
 }
 
@@ -48,7 +49,7 @@ static void *sym(const char *name)
 {
 	void *p = library() ? dlsym(lib, name) : NULL;
 	if (!p) {
-		fprintf(stderr, "roviec: %s has no %s\n", XLSXWRITER_SONAME, name);
+		fprintf(stderr, _("roviec: %s has no %s\n"), XLSXWRITER_SONAME, name);
 		abort();
 	}
 	return p;
