@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "history_fmt.h"
 #include "i18n.h"
 #include "output.h"
 #include "petition.h"
@@ -98,7 +99,7 @@ static void show_result(FILE *out, const struct petition *p)
 	field(out, _("Decided by"), p->decided_by);
 }
 
-static void show_history(FILE *out, const struct petition *p)
+static void show_history(FILE *out, struct rv *rv, const struct petition *p)
 {
 	char d[11];
 	for (size_t i = 0; i < p->n_extensions; i++) {
@@ -111,16 +112,14 @@ static void show_history(FILE *out, const struct petition *p)
 	fprintf(out, "\n%s\n", _("History:"));
 	for (size_t i = 0; i < p->n_history; i++) {
 		const struct history_entry *h = &p->history[i];
-		char line[1024];
-		/* "set result: old → new"; a side without a value is "—" (no
-		 * double or trailing blanks). */
-		snprintf(line, sizeof line, "  %.10s %.5s  %s  %s%s%s%s%s%s%s", h->at ? h->at : "", h->at ? h->at + 11 : "",
-		         h->actor, h->action, h->field ? " " : "", h->field ? h->field : "",
-		         h->from || h->to ? ": " : "", h->from ? h->from : h->to ? "—" : "",
-		         h->from || h->to ? " → " : "", h->to ? h->to : h->from ? "—" : "");
-		char *vis = text_visible(line, false);
-		fprintf(out, "%s\n", vis ? vis : "");
+		char when[20];
+		char *what = history_describe(rv, h);
+		char *vis_actor = text_visible(h->actor ? h->actor : "", false);
+		char *vis = what ? text_visible(what, false) : NULL;
+		fprintf(out, "  %s  %s  %s\n", history_when(h->at, when), vis_actor ? vis_actor : "", vis ? vis : "?");
 		free(vis);
+		free(vis_actor);
+		free(what);
 		if (h->note) {
 			char *n = text_visible(h->note, false);
 			fprintf(out, "      %s\n", n ? n : "");
@@ -147,7 +146,7 @@ int petition_show(struct cli *c, const struct args *a)
 		show_clears(c->out, p);
 		field(c->out, _("Body"), p->body);
 		show_result(c->out, p);
-		show_history(c->out, p);
+		show_history(c->out, c->rv, p);
 	}
 	petition_free(&p);
 	return 0;

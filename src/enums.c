@@ -30,6 +30,14 @@ SET4(channel_set, "channel", RV_CHANNELS, CH_COUNT)
 SET4(outcome_set, "outcome", RV_OUTCOMES, OC_COUNT)
 SET4(role_set, "role", RV_ROLES, ROLE_COUNT)
 SET4(agency_kind_set, "kind", RV_AGENCY_KINDS, AK_COUNT)
+SET4(history_action_set, "action", RV_HISTORY_ACTIONS, HA_COUNT)
+
+static const char *const hfield_db[] = { RV_HISTORY_FIELDS(DB5) };
+static const char *const hfield_en[] = { RV_HISTORY_FIELDS(EN5) };
+static const char *const hfield_vi[] = { RV_HISTORY_FIELDS(VI5) };
+#define HV5(name, db, en, vi, value) value,
+static const enum history_value hfield_value[] = { RV_HISTORY_FIELDS(HV5) };
+const struct enum_set history_field_set = { "field", HF_COUNT, hfield_db, hfield_en, hfield_vi };
 
 int enum_parse(const struct enum_set *set, const char *s)
 {
@@ -65,4 +73,9 @@ const char *enum_list(const struct enum_set *set, char *buf, int size)
 bool status_is_open(enum status st)
 {
 	return (int)st >= 0 && st < ST_COUNT && status_open[st];
+}
+
+enum history_value history_field_value(enum history_field f)
+{
+	return (int)f >= 0 && f < HF_COUNT ? hfield_value[f] : HV_TEXT;
 }

@@ -50,6 +50,48 @@
 	X(AK_TAX,        "tax",        "tax authority",    "Cơ quan thuế") \
 	X(AK_OTHER,      "other",      "other",            "Khác")
 
+/* What a history row records (history.action).  "set" changes one field
+ * (the field names the change); the others move the status — or, for
+ * extend, the deadline — and create/import/pin stand alone. */
+#define RV_HISTORY_ACTIONS(X) \
+	X(HA_CREATE,   "create",   "Created",           "Tiếp nhận kiến nghị") \
+	X(HA_IMPORT,   "import",   "Imported",          "Nhập từ tệp") \
+	X(HA_SET,      "set",      "Changed",           "Cập nhật") \
+	X(HA_CLASSIFY, "classify", "Classified",        "Phân loại") \
+	X(HA_ASSIGN,   "assign",   "Assigned",          "Giao xử lý") \
+	X(HA_START,    "start",    "Work started",      "Bắt đầu xử lý") \
+	X(HA_ANSWER,   "answer",   "Answered",          "Trả lời") \
+	X(HA_CLOSE,    "close",    "Closed",            "Hoàn thành") \
+	X(HA_REJECT,   "reject",   "Rejected",          "Không tiếp nhận") \
+	X(HA_WITHDRAW, "withdraw", "Withdrawn",         "Rút kiến nghị") \
+	X(HA_REOPEN,   "reopen",   "Reopened",          "Mở lại") \
+	X(HA_EXTEND,   "extend",   "Deadline extended", "Gia hạn") \
+	X(HA_PIN,      "pin",      "PIN issued",        "Cấp mã PIN")
+
+/* The fields a history row names (history.field), with how their values
+ * read to a person (enum history_value). */
+#define RV_HISTORY_FIELDS(X) \
+	X(HF_STATUS,      "status",                "Status",                "Trạng thái",             HV_STATUS) \
+	X(HF_CATEGORY,    "category",              "Category",              "Lĩnh vực",               HV_CATEGORY) \
+	X(HF_LEAD,        "lead_agency",           "Lead agency",           "Cơ quan chủ trì",        HV_TEXT) \
+	X(HF_COORD,       "coordinating_agencies", "Coordinating agencies", "Cơ quan phối hợp",       HV_TEXT) \
+	X(HF_PERSON,      "responsible_person",    "Person",                "Người xử lý",            HV_TEXT) \
+	X(HF_ASSIGNED,    "assigned",              "Assigned on",           "Ngày giao",              HV_DATE) \
+	X(HF_DEADLINE,    "deadline",              "Deadline",              "Hạn xử lý",              HV_DATE) \
+	X(HF_ORIGINAL,    "original_deadline",     "Original deadline",     "Hạn ban đầu",            HV_DATE) \
+	X(HF_RESULT,      "result",                "Result",                "Kết quả",                HV_TEXT) \
+	X(HF_OUTCOME,     "outcome",               "Outcome",               "Mức độ giải quyết",      HV_OUTCOME) \
+	X(HF_ANSWERED,    "answered",              "Answered on",           "Ngày trả lời",           HV_DATE) \
+	X(HF_LATE,        "late_days",             "Working days late",     "Số ngày trễ",            HV_TEXT) \
+	X(HF_RATING,      "rating",                "Rating",                "Mức độ hài lòng",        HV_RATING) \
+	X(HF_FEEDBACK,    "feedback",              "Feedback",              "Ý kiến doanh nghiệp",    HV_TEXT) \
+	X(HF_CLOSED,      "closed",                "Closed on",             "Ngày hoàn thành",        HV_DATE) \
+	X(HF_REASON,      "reject_reason",         "Rejected because",      "Lý do không tiếp nhận",  HV_TEXT) \
+	X(HF_REFER,       "refer_to",              "Refer to",              "Chuyển đến",             HV_TEXT) \
+	X(HF_DECIDED,     "decided_by",            "Decided by",            "Người quyết định",       HV_TEXT) \
+	X(HF_CONFERENCE,  "conference",            "Conference",            "Hội nghị",               HV_TEXT) \
+	X(HF_IN_SESSION,  "answered_in_session",   "Answered in session",   "Trả lời tại hội nghị",   HV_BOOL)
+
 #define RV_ENUM_NAME4(name, db, en, vi) name,
 #define RV_ENUM_NAME5(name, db, en, vi, open) name,
 
@@ -58,6 +100,11 @@ enum channel { RV_CHANNELS(RV_ENUM_NAME4) CH_COUNT };
 enum outcome { RV_OUTCOMES(RV_ENUM_NAME4) OC_COUNT };
 enum role { RV_ROLES(RV_ENUM_NAME4) ROLE_COUNT };
 enum agency_kind { RV_AGENCY_KINDS(RV_ENUM_NAME4) AK_COUNT };
+enum history_action { RV_HISTORY_ACTIONS(RV_ENUM_NAME4) HA_COUNT };
+enum history_field { RV_HISTORY_FIELDS(RV_ENUM_NAME5) HF_COUNT };
+/* How a history field's values read: as stored, a date, a status or
+ * outcome label, a category label, yes/no, or a rating out of 5. */
+enum history_value { HV_TEXT, HV_DATE, HV_STATUS, HV_OUTCOME, HV_CATEGORY, HV_BOOL, HV_RATING };
 
 /* One description per closed set: the strings of each member. */
 struct enum_set {
@@ -69,6 +116,7 @@ struct enum_set {
 };
 
 extern const struct enum_set status_set, channel_set, outcome_set, role_set, agency_kind_set;
+extern const struct enum_set history_action_set, history_field_set;
 
 /* The member whose database string is s, or -1.  NULL-safe. */
 int enum_parse(const struct enum_set *set, const char *s);
@@ -82,5 +130,8 @@ const char *enum_list(const struct enum_set *set, char *buf, int size);
 /* True for the statuses in which a petition is still being handled (and so
  * can be overdue): received, classified, assigned, in_progress. */
 bool status_is_open(enum status st);
+
+/* How values of history field f read (HV_TEXT when out of range). */
+enum history_value history_field_value(enum history_field f);
 
 #endif

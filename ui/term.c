@@ -8,6 +8,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,9 @@
  * end of a paste whose end never comes (as long as the engine waits). */
 #define PASTE_LOOKAHEAD_MS 1000
 #define PENDING_MAX 8
+/* How long a character's later bytes may take to follow its first (a slow
+ * link may split a typed character between two reads). */
+#define CHAR_REST_MS 500
 
 static const int caught_signals[] = {
 	SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT,
@@ -275,6 +279,13 @@ static void decode_mouse(struct ui_event *ev)
 	}
 }
 
+/* True when the terminal has bytes for us that ncurses has not read. */
+static bool input_waiting(void)
+{
+	struct pollfd p = { .fd = fileno(stdin), .events = POLLIN };
+	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+}
+
 /* The next character: read ahead first, then the terminal. */
 static int next_wch(wint_t *wc, int timeout_ms)
 {
@@ -291,6 +302,14 @@ static int next_wch(wint_t *wc, int timeout_ms)
 	 * only a paste whose end never comes waits the full lookahead. */
 	if (T.pasting && timeout_ms >= 0 && timeout_ms < PASTE_LOOKAHEAD_MS)
 		timeout_ms = PASTE_LOOKAHEAD_MS;
+	/* Draining what was typed (timeout 0) must not poll either: ncurses
+	 * drops the bytes of a character it has begun when the next one is
+	 * not there yet, and loses its place in what follows.  When the
+	 * terminal has sent something, wait for the rest of its character
+	 * (a whole character returns at once); when it has not, timeout 0
+	 * only hands over what ncurses itself holds. */
+	if (!T.pasting && timeout_ms == 0 && input_waiting())
+		timeout_ms = CHAR_REST_MS;
 	timeout(timeout_ms);
 	return get_wch(wc);
 }

@@ -14,6 +14,7 @@
 
 #include "draw.h"
 #include "enums.h"
+#include "history_fmt.h"
 #include "petition_forms.h"
 #include "plist.h"
 #include "screens.h"
@@ -196,24 +197,9 @@ static void clears(struct page *pg, struct ui *ui, const struct petition *p)
 	}
 }
 
-/* A history value for a person: ISO dates as dd/mm/yyyy, statuses by
- * their label, anything else as stored. */
-static const char *pretty_value(const char *field, const char *v, char *buf, size_t size)
-{
-	rv_date d;
-
-	if (!v)
-		return "—";
-	if (strlen(v) == 10 && date_parse_iso(v, &d))
-		return date_display(d, buf);
-	if (field && strcmp(field, "status") == 0 && enum_parse(&status_set, v) >= 0) {
-		snprintf(buf, size, "%s", enum_label(&status_set, enum_parse(&status_set, v)));
-		return buf;
-	}
-	return v;
-}
-
-static void history(struct page *pg, const struct petition *p)
+/* The extensions, then the history: one line per row as history_fmt.h
+ * words it (the same lines as `petition show`), its note after " · ". */
+static void history(struct page *pg, struct rv *rv, const struct petition *p)
 {
 	char line[1200];
 
@@ -229,31 +215,16 @@ static void history(struct page *pg, const struct petition *p)
 	page_heading(pg, _("History"));
 	for (size_t i = 0; i < p->n_history; i++) {
 		const struct history_entry *h = &p->history[i];
-		char when[32] = "";
-		rv_date day;
-		/* "2026-11-23T09:00:00Z" → "23/11/2026 09:00" */
-		if (h->at && strlen(h->at) >= 16) {
-			char iso[11];
-			memcpy(iso, h->at, 10);
-			iso[10] = '\0';
-			if (date_parse_iso(iso, &day)) {
-				char d[11];
-				snprintf(when, sizeof when, "%s %.5s", date_display(day, d), h->at + 11);
-			}
-		}
-		size_t len = (size_t)snprintf(line, sizeof line, "%s  %s  %s", when,
-		                              h->actor ? h->actor : "", h->action ? h->action : "");
-		if (h->field && len < sizeof line)
-			len += (size_t)snprintf(line + len, sizeof line - len, " %s", h->field);
-		if ((h->from || h->to) && len < sizeof line) {
-			char a[64], b[64];
-			len += (size_t)snprintf(line + len, sizeof line - len, ": %s → %s",
-			                        pretty_value(h->field, h->from, a, sizeof a),
-			                        pretty_value(h->field, h->to, b, sizeof b));
-		}
-		if (h->note && len < sizeof line)
-			snprintf(line + len, sizeof line - len, " · %s", h->note);
-		page_item(pg, NULL, line, ST_NORMAL);
+		char when[20];
+		char *what = history_describe(rv, h);
+		const char *actor = h->actor ? h->actor : "", *sep = h->note ? " · " : "", *note = h->note ? h->note : "";
+		int n = what ? snprintf(NULL, 0, "%s  %s  %s%s%s", history_when(h->at, when), actor, what, sep, note) : -1;
+		char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+		if (text)
+			snprintf(text, (size_t)n + 1, "%s  %s  %s%s%s", when, actor, what, sep, note);
+		page_item(pg, NULL, text ? text : "?", ST_NORMAL);
+		free(text);
+		free(what);
 	}
 }
 
@@ -290,7 +261,7 @@ static int render(struct view *v, struct detail *d, int skip)
 	clears(&pg, v->ui, p);
 	page_heading(&pg, _("Petition"));
 	page_item(&pg, NULL, p->body && p->body[0] ? p->body : p->title, ST_NORMAL);
-	history(&pg, p);
+	history(&pg, ui_rv(v->ui), p);
 	return pg.line;
 }
 

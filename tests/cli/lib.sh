@@ -57,7 +57,7 @@ trap cleanup EXIT
 export HOME="$T/home" XDG_DATA_HOME="$T/xdg"
 mkdir -p "$HOME"
 export ROVIEC_DB="$T/roviec.db"
-export LANG=C.UTF-8 LC_ALL=C.UTF-8
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=ICT-7 # history times show in local time: Vietnam, UTC+7
 unset LC_MESSAGES LANGUAGE NO_COLOR ROVIEC_LOCALEDIR XDG_CONFIG_HOME
 # No configuration file but the script's own (none unless it writes one),
 # whatever /etc/roviec/config says on this machine.

@@ -205,26 +205,26 @@ Feedback:              Rất hài lòng
 Closed:                12/01/2026
 
 History:
-  2026-01-08 02:00  $ME  create: — → $CODE
-  2026-01-08 02:10  $ME  set category: — → dat-dai
-  2026-01-08 02:10  $ME  classify status: received → classified
-  2026-01-08 02:20  $ME  set lead_agency: — → BQL
-  2026-01-08 02:20  $ME  set coordinating_agencies: — → STC, SXD
-  2026-01-08 02:20  $ME  set responsible_person: — → Trần Thị Bình
-  2026-01-08 02:20  $ME  set assigned: — → 2026-01-08
-  2026-01-08 02:20  $ME  set deadline: — → 2026-01-12
-  2026-01-08 02:20  $ME  set original_deadline: — → 2026-01-12
-  2026-01-08 02:20  $ME  assign status: classified → assigned
-  2026-01-09 01:00  $ME  start status: assigned → in_progress
-  2026-01-09 08:30  $ME  set result: — → Đã bàn giao mặt bằng cho doanh nghiệp.
-  2026-01-09 08:30  $ME  set outcome: — → resolved
-  2026-01-09 08:30  $ME  set answered: — → 2026-01-09
-  2026-01-09 08:30  $ME  set late_days: — → 0
-  2026-01-09 08:30  $ME  answer status: in_progress → answered
-  2026-01-12 03:00  $ME  set rating: — → 5
-  2026-01-12 03:00  $ME  set feedback: — → Rất hài lòng
-  2026-01-12 03:00  $ME  set closed: — → 2026-01-12
-  2026-01-12 03:00  $ME  close status: answered → closed"
+  08/01/2026 09:00  $ME  Created: $CODE
+  08/01/2026 09:10  $ME  Category: — → Land
+  08/01/2026 09:10  $ME  Classified: received → classified
+  08/01/2026 09:20  $ME  Lead agency: — → BQL
+  08/01/2026 09:20  $ME  Coordinating agencies: — → STC, SXD
+  08/01/2026 09:20  $ME  Person: — → Trần Thị Bình
+  08/01/2026 09:20  $ME  Assigned on: — → 08/01/2026
+  08/01/2026 09:20  $ME  Deadline: — → 12/01/2026
+  08/01/2026 09:20  $ME  Original deadline: — → 12/01/2026
+  08/01/2026 09:20  $ME  Assigned: classified → assigned
+  09/01/2026 08:00  $ME  Work started: assigned → in progress
+  09/01/2026 15:30  $ME  Result: — → Đã bàn giao mặt bằng cho doanh nghiệp.
+  09/01/2026 15:30  $ME  Outcome: — → resolved
+  09/01/2026 15:30  $ME  Answered on: — → 09/01/2026
+  09/01/2026 15:30  $ME  Working days late: — → 0
+  09/01/2026 15:30  $ME  Answered: in progress → answered
+  12/01/2026 10:00  $ME  Rating: — → 5/5
+  12/01/2026 10:00  $ME  Feedback: — → Rất hài lòng
+  12/01/2026 10:00  $ME  Closed on: — → 12/01/2026
+  12/01/2026 10:00  $ME  Closed: answered → closed"
 
 # The enterprise sees its own petition (read-only role check of show).
 ROVIEC_TODAY=2026-01-12 rv --as dn petition show "$CODE" --json
@@ -270,8 +270,8 @@ EOF
 		'[(h["from"], h["to"]) for h in d["history"][20:] if h["field"] == "result"] == [("Đã bàn giao mặt bằng cho doanh nghiệp.", None)]'
 	ROVIEC_TODAY=2026-01-12 rv petition show "$CODE"
 	assert_contains "show: a cleared value reads old → —" \
-		"  2026-01-12 04:00  $ME  set result: Đã bàn giao mặt bằng cho doanh nghiệp. → —" "$OUT"
-	assert_contains "show: the reopen row and its reason" "  2026-01-12 04:00  $ME  reopen status: closed → in_progress
+		"  12/01/2026 11:00  $ME  Result: Đã bàn giao mặt bằng cho doanh nghiệp. → —" "$OUT"
+	assert_contains "show: the reopen row and its reason" "  12/01/2026 11:00  $ME  Reopened: closed → in progress
       Doanh nghiệp chưa nhận được văn bản" "$OUT"
 	assert_eq "show: no line ends in a blank" "" "$(grep -n ' $' "$OUT_FILE" || true)"
 

@@ -11,7 +11,7 @@
 # ROVIEC_SCREEN_UPDATE=1 the captures are written to the expected files
 # instead.
 #
-# The program runs with LANG=C.UTF-8 TERM=xterm-256color NO_COLOR=1
+# The program runs with LANG=C.UTF-8 TZ=ICT-7 (Vietnam) TERM=xterm-256color NO_COLOR=1
 # ROVIEC_TODAY=2026-11-23 ROVIEC_NOW=2026-11-23T02:00:00Z and
 # ROVIEC_DB=<a fresh temporary database>, in a
 # tmux server of its own, inside a wrapper that prints, once the program
@@ -76,7 +76,7 @@ export ROVIEC="$prog"
 export ROVIEC_DB="$tmp/roviec.db"
 export SEED="$here/seed.sh"
 test_env=(env -i "PATH=$PATH" "HOME=$tmp" "USER=${USER:-tester}" "LOGNAME=${LOGNAME:-${USER:-tester}}"
-	LANG=C.UTF-8 TERM=xterm-256color NO_COLOR=1 ROVIEC_TODAY=2026-11-23
+	LANG=C.UTF-8 TZ=ICT-7 TERM=xterm-256color NO_COLOR=1 ROVIEC_TODAY=2026-11-23
 	ROVIEC_NOW=2026-11-23T02:00:00Z "ROVIEC_DB=$ROVIEC_DB" "ROVIEC=$prog" "SEED=$SEED")
 # sanitizer settings reach the program (meson test -C a sanitized build)
 for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
