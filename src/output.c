@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "date.h"
+#include "enums.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -174,6 +175,11 @@ const char *out_cell_text(const char *cell, enum col_type type, char buf[static 
 		return date_display(d, buf);
 	if (type == COL_BOOL)
 		return strcmp(cell, "0") ? _("yes") : _("no");
+	if (type == COL_ROLE || type == COL_AGENCY_KIND) {
+		const struct enum_set *set = type == COL_ROLE ? &role_set : &agency_kind_set;
+		int v = enum_parse(set, cell);
+		return v >= 0 ? enum_label(set, v) : cell;
+	}
 	if (type == COL_REAL && i18n_vietnamese() && strlen(cell) < 32) {
 		char *dot = strchr(strcpy(buf, cell), '.');
 		if (dot)

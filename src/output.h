@@ -27,8 +27,8 @@ json_t *out_cell_json(const char *cell, enum col_type type);
 
 /* A cell as people read it in a table (machine formats keep the stored
  * text): NULL → "", dates dd/mm/yyyy (or ISO, see date_display), booleans
- * yes/no, decimals with a decimal comma in Vietnamese ("3,04").  Returns
- * cell itself or buf. */
+ * yes/no, roles and agency kinds by label, decimals with a decimal comma
+ * in Vietnamese ("3,04").  Returns cell itself, a label or buf. */
 const char *out_cell_text(const char *cell, enum col_type type, char buf[static 32]);
 
 /* Prints a JSON value (pretty, UTF-8, escaped as above) and a newline. */

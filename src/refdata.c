@@ -217,7 +217,7 @@ enum rv_code agency_add(struct rv *rv, const char *name_raw, const char *code_ra
 static const struct rows_col agency_cols[] = {
 	{ "code", N_("Code"), COL_TEXT },
 	{ "name", N_("Agency"), COL_TEXT },
-	{ "kind", N_("Kind"), COL_TEXT },
+	{ "kind", N_("Kind"), COL_AGENCY_KIND },
 };
 
 enum rv_code agency_list(struct rv *rv, struct rows **out)

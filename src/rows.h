@@ -16,6 +16,8 @@ enum col_type {
 	COL_REAL, /* decimal number; JSON number */
 	COL_DATE, /* ISO date; shown dd/mm/yyyy in tables */
 	COL_BOOL, /* "1"/"0"; JSON true/false */
+	COL_ROLE, /* a role's stored string (enums.h); tables show its label */
+	COL_AGENCY_KIND, /* an agency kind's stored string; tables show its label */
 };
 
 struct rows_col {

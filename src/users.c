@@ -158,7 +158,7 @@ enum rv_code user_add(struct rv *rv, const char *login_raw, const char *role_raw
 
 static const struct rows_col user_cols[] = {
 	{ "login", N_("Login"), COL_TEXT },
-	{ "role", N_("Role"), COL_TEXT },
+	{ "role", N_("Role"), COL_ROLE },
 	{ "agency", N_("Agency"), COL_TEXT },
 	{ "enterprise", N_("Enterprise"), COL_TEXT },
 };
