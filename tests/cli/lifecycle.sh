@@ -33,10 +33,10 @@ assert_ok "agency add (4)"
 rv agency list
 assert_ok "agency list"
 assert_out "Code  Agency                                                Kind
-BQL   Ban Quản lý các Khu công nghệ cao và Khu công nghiệp  board
-EVN   EVN Hà Nội                                            utility
-STC   Sở Tài chính                                          department
-SXD   Sở Xây dựng                                           department"
+BQL   Ban Quản lý các Khu công nghệ cao và Khu công nghiệp  management board
+EVN   EVN Hà Nội                                            utility company
+STC   Sở Tài chính                                          city department
+SXD   Sở Xây dựng                                           city department"
 
 rv enterprise add "Công ty TNHH Điện tử Hòa Lạc" --tax-code 0101234567 --zone "Khu công nghệ cao Hòa Lạc" --contact "Nguyễn Văn An, 0912 345 678"
 assert_ok "enterprise add with --zone and --contact"
@@ -79,7 +79,7 @@ rv user add lienlac --role agency --agency bql
 assert_ok "user add agency"
 rv user list
 assert_ok "user list"
-assert_out "$(printf '%-10s  %-10s  %-6s  %s\n' Login Role Agency Enterprise chuyenvien staff "" "" dn enterprise "" 0101234567 lienlac agency BQL "" "$ME" admin "" "" | sed 's/ *$//')"
+assert_out "$(printf '%-10s  %-14s  %-6s  %s\n' Login Role Agency Enterprise chuyenvien "board staff" "" "" dn enterprise "" 0101234567 lienlac "agency liaison" BQL "" "$ME" administrator "" "" | sed 's/ *$//')"
 
 # ---- the petition's life: each command bumps the version by one ----
 export ROVIEC_NOW=2026-01-08T02:00:00Z

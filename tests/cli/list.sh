@@ -83,9 +83,9 @@ KCN Thăng Long                       2
 Khu công nghệ cao Hòa Lạc            2" "zone list in Vietnamese order"
 rv agency list
 assert_out "Code    Agency                      Kind
-QL      Ban Quản lý các KCN         board
-EVN     Điện lực EVN Hà Nội         utility
-SXD     Sở Xây dựng                 department
+QL      Ban Quản lý các KCN         management board
+EVN     Điện lực EVN Hà Nội         utility company
+SXD     Sở Xây dựng                 city department
 HOALAC  Ủy ban nhân dân xã Hòa Lạc  commune" "agency list by name, Vietnamese order"
 
 # ---- seven petitions, each different in every filtered column ----

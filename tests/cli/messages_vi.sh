@@ -108,5 +108,18 @@ vi report agencies --json
 json_check "vi: JSON keeps numbers" "$OUT_FILE" 'd[0]["avg_rating"] == 4.5 and d[0]["avg_days_late"] == 0'
 assert_contains "vi: JSON has no decimal comma" '"avg_rating": 4.5' "$OUT"
 
+# Closed sets in tables: roles and agency kinds by their labels; CSV keeps
+# the stored strings (what --role and --kind take).
+vi agency list
+assert_match "vi: agency kind by label" '^A1 +Ban A1 +Ban Quản lý$' "$(grep '^A1 ' "$OUT_FILE")"
+vi user list
+assert_match "vi: role by label" '^en1 +Doanh nghiệp ' "$(grep '^en1 ' "$OUT_FILE")"
+rv user list
+assert_match "C: role by label" '^st +board staff$' "$(grep '^st ' "$OUT_FILE")"
+vi agency list --csv
+assert_contains "vi: CSV keeps the stored kind" '"A1","Ban A1","board"' "$OUT"
+vi user list --json
+json_check "vi: JSON keeps the stored role" "$OUT_FILE" '[u["role"] for u in d if u["login"] == "en1"] == ["enterprise"]'
+
 assert_eq "every refusal left the database unchanged" "$FP" "$(db_fingerprint)"
 finish
