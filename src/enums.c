@@ -30,6 +30,7 @@ SET4(channel_set, "channel", RV_CHANNELS, CH_COUNT)
 SET4(outcome_set, "outcome", RV_OUTCOMES, OC_COUNT)
 SET4(role_set, "role", RV_ROLES, ROLE_COUNT)
 SET4(agency_kind_set, "kind", RV_AGENCY_KINDS, AK_COUNT)
+SET4(holiday_kind_set, "kind", RV_HOLIDAY_KINDS, HK_COUNT)
 SET4(history_action_set, "action", RV_HISTORY_ACTIONS, HA_COUNT)
 
 static const char *const hfield_db[] = { RV_HISTORY_FIELDS(DB5) };

@@ -50,6 +50,11 @@
 	X(AK_TAX,        "tax",        "tax authority",    "Cơ quan thuế") \
 	X(AK_OTHER,      "other",      "other",            "Khác")
 
+/* Days that break the plain Monday–Friday week (holidays.kind). */
+#define RV_HOLIDAY_KINDS(X) \
+	X(HK_OFF,  "off",  "day off",             "Ngày nghỉ") \
+	X(HK_WORK, "work", "make-up working day", "Ngày làm bù")
+
 /* What a history row records (history.action).  "set" changes one field
  * (the field names the change); the others move the status — or, for
  * extend, the deadline — and create/import/pin stand alone. */
@@ -100,6 +105,7 @@ enum channel { RV_CHANNELS(RV_ENUM_NAME4) CH_COUNT };
 enum outcome { RV_OUTCOMES(RV_ENUM_NAME4) OC_COUNT };
 enum role { RV_ROLES(RV_ENUM_NAME4) ROLE_COUNT };
 enum agency_kind { RV_AGENCY_KINDS(RV_ENUM_NAME4) AK_COUNT };
+enum holiday_kind { RV_HOLIDAY_KINDS(RV_ENUM_NAME4) HK_COUNT };
 enum history_action { RV_HISTORY_ACTIONS(RV_ENUM_NAME4) HA_COUNT };
 enum history_field { RV_HISTORY_FIELDS(RV_ENUM_NAME5) HF_COUNT };
 /* How a history field's values read: as stored, a date, a status or
@@ -116,7 +122,7 @@ struct enum_set {
 };
 
 extern const struct enum_set status_set, channel_set, outcome_set, role_set, agency_kind_set;
-extern const struct enum_set history_action_set, history_field_set;
+extern const struct enum_set holiday_kind_set, history_action_set, history_field_set;
 
 /* The member whose database string is s, or -1.  NULL-safe. */
 int enum_parse(const struct enum_set *set, const char *s);

@@ -175,8 +175,10 @@ const char *out_cell_text(const char *cell, enum col_type type, char buf[static 
 		return date_display(d, buf);
 	if (type == COL_BOOL)
 		return strcmp(cell, "0") ? _("yes") : _("no");
-	if (type == COL_ROLE || type == COL_AGENCY_KIND) {
-		const struct enum_set *set = type == COL_ROLE ? &role_set : &agency_kind_set;
+	if (type == COL_ROLE || type == COL_AGENCY_KIND || type == COL_HOLIDAY_KIND) {
+		const struct enum_set *set = type == COL_ROLE          ? &role_set
+		                             : type == COL_AGENCY_KIND ? &agency_kind_set
+		                                                       : &holiday_kind_set;
 		int v = enum_parse(set, cell);
 		return v >= 0 ? enum_label(set, v) : cell;
 	}

@@ -27,7 +27,7 @@ json_t *out_cell_json(const char *cell, enum col_type type);
 
 /* A cell as people read it in a table (machine formats keep the stored
  * text): NULL → "", dates dd/mm/yyyy (or ISO, see date_display), booleans
- * yes/no, roles and agency kinds by label, decimals with a decimal comma
+ * yes/no, roles, agency and holiday kinds by label, decimals with a decimal comma
  * in Vietnamese ("3,04").  Returns cell itself, a label or buf. */
 const char *out_cell_text(const char *cell, enum col_type type, char buf[static 32]);
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "enums.h"
 #include "i18n.h"
 #include "input.h"
 #include "rv_internal.h"
@@ -395,7 +396,7 @@ enum rv_code holiday_add(struct rv *rv, const char *date_raw, const char *name_r
 		code = !st ? rv->code : RV_OK;
 		if (!code) {
 			db_bind_date(st, 1, d);
-			db_bind_text(st, 2, work ? "work" : "off");
+			db_bind_text(st, 2, enum_db(&holiday_kind_set, work ? HK_WORK : HK_OFF));
 			db_bind_text(st, 3, name);
 			code = insert_one(rv, st, "date", date_raw);
 		}
@@ -408,7 +409,7 @@ enum rv_code holiday_add(struct rv *rv, const char *date_raw, const char *name_r
 
 static const struct rows_col holiday_cols[] = {
 	{ "date", N_("Date"), COL_DATE },
-	{ "kind", N_("Kind"), COL_TEXT },
+	{ "kind", N_("Kind"), COL_HOLIDAY_KIND },
 	{ "name", N_("Name"), COL_TEXT },
 };
 

@@ -18,6 +18,7 @@ enum col_type {
 	COL_BOOL, /* "1"/"0"; JSON true/false */
 	COL_ROLE, /* a role's stored string (enums.h); tables show its label */
 	COL_AGENCY_KIND, /* an agency kind's stored string; tables show its label */
+	COL_HOLIDAY_KIND, /* a holiday kind's stored string; tables show its label */
 };
 
 struct rows_col {

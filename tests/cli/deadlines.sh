@@ -213,15 +213,15 @@ assert_ok "holiday add YYYY-MM-DD"
 rv holiday add 2027-01-30 --name "Làm bù" --work
 assert_ok "holiday add --work (a Saturday)"
 rv holiday list --year 2027
-assert_out "Date        Kind  Name
-01/01/2027  off   Tết Dương lịch
-30/01/2027  work  Làm bù
-05/02/2027  off   Tết Nguyên đán
-08/02/2027  off   Tết Nguyên đán
-16/04/2027  off   Giỗ Tổ Hùng Vương
-30/04/2027  off   Ngày Giải phóng miền Nam
-03/05/2027  off   Nghỉ bù Quốc tế Lao động
-02/09/2027  off   Quốc khánh" "holiday list --year 2027"
+assert_out "Date        Kind                 Name
+01/01/2027  day off              Tết Dương lịch
+30/01/2027  make-up working day  Làm bù
+05/02/2027  day off              Tết Nguyên đán
+08/02/2027  day off              Tết Nguyên đán
+16/04/2027  day off              Giỗ Tổ Hùng Vương
+30/04/2027  day off              Ngày Giải phóng miền Nam
+03/05/2027  day off              Nghỉ bù Quốc tế Lao động
+02/09/2027  day off              Quốc khánh" "holiday list --year 2027"
 ROVIEC_TODAY=2027-02-04 P12=$(new_petition "Mười hai")
 ROVIEC_TODAY=2027-02-04 rv petition assign "$P12" --lead BQL --person X --within 2
 assert_out "$P12: assigned, version 3, deadline 10/02/2027" "the new days off are skipped"

@@ -116,6 +116,10 @@ vi user list
 assert_match "vi: role by label" '^en1 +Doanh nghiệp ' "$(grep '^en1 ' "$OUT_FILE")"
 rv user list
 assert_match "C: role by label" '^st +board staff$' "$(grep '^st ' "$OUT_FILE")"
+vi holiday list --year 2026
+assert_match "vi: holiday kind by label" '^01/01/2026 +Ngày nghỉ +Tết Dương lịch$' "$(grep '^01/01/2026 ' "$OUT_FILE")"
+vi holiday list --year 2026 --csv
+assert_contains "vi: CSV keeps the stored holiday kind" '"2026-01-01","off",' "$OUT"
 vi agency list --csv
 assert_contains "vi: CSV keeps the stored kind" '"A1","Ban A1","board"' "$OUT"
 vi user list --json
