@@ -54,6 +54,8 @@ struct ctx {
 	char code[32];           /* a petition with a typical history */
 	long long code_history;
 	char agency[32], tax[32], zone[256], category[40];
+	char conference[24];     /* the conference with the most petitions ("" when none) */
+	long long conference_n;  /* its petitions */
 	char (*fresh)[32];       /* petitions added to the copy for the writes */
 	int n_fresh;
 };

@@ -18,6 +18,7 @@
 
 #include "bench.h"
 #include "board.h"
+#include "conference.h"
 #include "petition.h"
 #include "refdata.h"
 #include "rows.h"
@@ -174,6 +175,34 @@ static enum rv_code op_petition(struct rv *rv, const struct ctx *c, const struct
 	struct petition *p = NULL;
 	enum rv_code rc = petition_load(rv, c->code, PETITION_WITH_HISTORY, &p);
 	petition_free(&p);
+	return rc;
+}
+
+static enum rv_code op_conferences(struct rv *rv, const struct ctx *c, const struct op *o, int run)
+{
+	(void)c;
+	(void)o;
+	(void)run;
+	struct rows *r = NULL;
+	enum rv_code rc = conf_list(rv, &r);
+	rows_free(&r);
+	return rc;
+}
+
+/* What the conference screen reads on Enter: the header and progress,
+ * then the first page of the follow-up table. */
+static enum rv_code op_conference(struct rv *rv, const struct ctx *c, const struct op *o, int run)
+{
+	(void)o;
+	(void)run;
+	struct conference *conf = NULL;
+	struct followup_row *rows = NULL;
+	size_t n = 0;
+	enum rv_code rc = conf_load_head(rv, c->conference, &conf);
+	if (!rc)
+		rc = conf_page(rv, conf->id, NULL, false, PAGE, &rows, &n);
+	conf_rows_free(rows, n);
+	conf_free(&conf);
 	return rc;
 }
 
@@ -444,6 +473,31 @@ static void add_others(const struct ctx *c, struct op *ops, int *n, int max)
 		         "WHERE p.code = '%s'; SELECT * FROM history WHERE petition_id = "
 		         "(SELECT id FROM petitions WHERE code = '%s') ORDER BY id;", c->code, c->code);
 		snprintf(o->note, sizeof o->note, "%s: %lld history rows", c->code, c->code_history);
+	}
+	if (c->conference[0]) {
+		/* the floor: what conf_list and the conference screen computed
+		 * before the counters of schema 9 (every linked petition) */
+		if ((o = add_op(ops, n, max, "conference list", "conf_list: progress of every conference", OP_READ,
+		                op_conferences)))
+			snprintf(o->floor, sizeof o->floor,
+			         "SELECT c.id, c.held_on, c.title, count(p.id), count(p.answered), "
+			         "sum(p.status IN " OPEN " AND p.deadline < '%s'), sum(p.answered IS NOT NULL AND "
+			         "p.late_days = 0), round(avg(CASE WHEN p.rating > 0 THEN p.rating END), 2) "
+			         "FROM conferences c LEFT JOIN conference_petitions cp ON cp.conference_id = c.id "
+			         "LEFT JOIN petitions p ON p.id = cp.petition_id GROUP BY c.id ORDER BY c.held_on DESC;",
+			         c->today);
+		if ((o = add_op(ops, n, max, "conference open", "conf_load_head + first page of its follow-up table",
+		                OP_READ, op_conference))) {
+			snprintf(o->floor, sizeof o->floor,
+			         "SELECT count(p.id), count(p.answered), sum(p.status IN " OPEN " AND p.deadline < '%s') "
+			         "FROM conference_petitions cp JOIN petitions p ON p.id = cp.petition_id "
+			         "WHERE cp.conference_id = %s; "
+			         "SELECT p.code, p.title, p.status FROM conference_petitions cp JOIN petitions p "
+			         "ON p.id = cp.petition_id WHERE cp.conference_id = %s ORDER BY p.code LIMIT %d;",
+			         c->today, c->conference, c->conference, PAGE);
+			snprintf(o->note, sizeof o->note, "conference %s: %lld petitions", c->conference,
+			         c->conference_n);
+		}
 	}
 	if (!c->n_fresh)
 		return;
@@ -760,6 +814,10 @@ int ctx_prepare(struct ctx *c, const char *db, int reps, bool writes)
 	if (!ok)
 		ok = query1(plain, "SELECT p.code, (SELECT count(*) FROM history h WHERE h.petition_id = p.id) "
 		                   "FROM petitions p ORDER BY p.id LIMIT 1", c->code, sizeof c->code, &c->code_history);
+	/* optional: a file without conferences simply has no conference rows */
+	if (ok && !query1(plain, "SELECT conference_id, count(*) FROM conference_petitions GROUP BY 1 "
+	                         "ORDER BY 2 DESC LIMIT 1", c->conference, sizeof c->conference, &c->conference_n))
+		c->conference[0] = '\0';
 	if (ok && (!c->common_n || !c->phrase[0]))
 		ok = false;
 	if (ok) {
