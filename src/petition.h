@@ -119,6 +119,13 @@ enum rv_code petition_load_state(struct rv *rv, const char *code, struct petitio
  * Returns a new reference, NULL when out of memory. */
 json_t *petition_json(const struct petition *p, bool with_history);
 
+/* Columns for the widest tracking code this database has issued: 13
+ * ("KN-2026-00042") until a year's number passes 99,999, then one more
+ * per digit ("KN-2026-100000" is 14).  Reads code_sequences (one row per
+ * year), so a table streamed page by page can size its code column before
+ * its first row and never cut a code.  13 when it cannot tell. */
+int petition_code_width(struct rv *rv);
+
 /* Derived overdue state of an open petition with a deadline. */
 void petition_overdue(const struct rv *rv, enum status st, rv_date deadline, bool *overdue, int *days);
 

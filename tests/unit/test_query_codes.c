@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "fixture.h"
+#include "petition.h"
 #include "query.h"
 #include "workflow.h"
 
@@ -194,6 +195,19 @@ static void test_row_code_whole(void **state)
 	pq_page_free(&page);
 }
 
+/* The width a streamed table gives its code column before its first row:
+ * the widest code issued, 13 at the least. */
+static void test_code_width(void **state)
+{
+	struct fx *fx = *state;
+	assert_int_equal(petition_code_width(fx->rv), 15); /* KN-2026-1000001 */
+	number_from(fx, 2026, 2);
+	number_from(fx, 2025, 100001); /* last issued: 100000 */
+	assert_int_equal(petition_code_width(fx->rv), 14); /* KN-2025-100000 */
+	assert_int_equal(fx_exec(fx, "DELETE FROM code_sequences"), SQLITE_OK);
+	assert_int_equal(petition_code_width(fx->rv), 13); /* none issued */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -201,6 +215,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_code_order_ascending, setup_codes, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_code_order_descending, setup_codes, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_row_code_whole, setup_codes, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_code_width, setup_codes, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
