@@ -70,4 +70,17 @@ assert_match "CSV: the code whole" $'\n"KN-2026-100001",' "$OUT"
 rv petition list --sort -code --limit 1 --json
 assert_eq "JSON: the code whole" '"KN-2026-100001"' "$(json_val "$OUT_FILE" 'd[0]["code"]')"
 
+# The spreadsheet's code column fits the widest code issued (14 + 2).
+PY3=/usr/bin/python3 # Debian's python3, which has python3-openpyxl
+if [ -x "$PY3" ] && "$PY3" -c 'import openpyxl' 2>/dev/null; then
+	rv export --format xlsx --output "$T/book.xlsx"
+	assert_status 0 "export xlsx"
+	assert_eq "xlsx: the code column fits KN-2026-100001" "16 True" "$("$PY3" -c '
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Petitions"]
+codes = [r[0] for r in ws.iter_rows(min_row=2, values_only=True)]
+print(int(ws.column_dimensions["A"].width), "KN-2026-100001" in codes)
+' "$T/book.xlsx" 2>&1)"
+fi
+
 finish
