@@ -612,5 +612,5 @@ END;
 -- Schema version 10 (migrations/0010_code_order.sql): tracking codes in
 -- numeric order (KN-2026-99999 before KN-2026-100000): prefix and year,
 -- then the length of the code, then the code.  The expression must stay
--- identical to sort_exprs[PQ_CODE] in src/query.c.
+-- identical to PETITION_CODE_ORDER in src/petition.h.
 CREATE INDEX petitions_by_code_order ON petitions(printf('%.8s%03d%s', code, length(code), code));

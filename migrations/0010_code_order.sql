@@ -6,5 +6,5 @@
 -- digits is a larger number; numbers are zero-padded to 5), then the code
 -- (same length: text order is numeric order).  Codes never change, so the
 -- index needs no trigger.  The expression must stay identical to
--- sort_exprs[PQ_CODE] in src/query.c (tests/plan checks the query plans).
+-- PETITION_CODE_ORDER in src/petition.h (tests/plan checks the query plans).
 CREATE INDEX petitions_by_code_order ON petitions(printf('%.8s%03d%s', code, length(code), code));

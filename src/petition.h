@@ -17,6 +17,12 @@
 
 #define RV_CODE_MAX 24 /* "KN-2026-00042" and room to grow */
 
+/* SQL: the order of tracking codes, numeric past 99,999 a year
+ * (KN-2026-99999 before KN-2026-100000): prefix and year, then the code's
+ * length, then the code.  Index petitions_by_code_order (schema version
+ * 10) has this expression over petitions.code. */
+#define PETITION_CODE_ORDER(code) "printf('%.8s%03d%s', " code ", length(" code "), " code ")"
+
 struct agency_ref {
 	char *code;
 	char *name;

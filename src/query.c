@@ -30,10 +30,8 @@ static const char *const sort_names[] = { PQ_SORTS(PQ_SORT_NAME) };
  * petitions serves them. */
 static const char *const sort_exprs[PQ_SORT_COUNT] = {
 	[PQ_RECEIVED] = "p.received",
-	/* Numeric order of the per-year number (KN-2026-99999 before
-	 * KN-2026-100000): prefix and year, length, code; the expression of
-	 * index petitions_by_code_order (schema version 10). */
-	[PQ_CODE] = "printf('%.8s%03d%s', p.code, length(p.code), p.code)",
+	/* numeric past 99,999 a year, on index petitions_by_code_order */
+	[PQ_CODE] = PETITION_CODE_ORDER("p.code"),
 	[PQ_DEADLINE] = "coalesce(p.deadline, '9999-12-31')",
 	[PQ_ENTERPRISE] = "p.enterprise_key",
 	[PQ_CATEGORY] = "coalesce(p.category_id, 9223372036854775807)",
