@@ -608,3 +608,9 @@ BEGIN
 	SELECT conference_id, 1, answered_in_session, NEW.status, NEW.deadline, NEW.answered, NEW.late_days, NEW.rating
 	FROM conference_petitions WHERE petition_id = NEW.id;
 END;
+
+-- Schema version 10 (migrations/0010_code_order.sql): tracking codes in
+-- numeric order (KN-2026-99999 before KN-2026-100000): prefix and year,
+-- then the length of the code, then the code.  The expression must stay
+-- identical to PETITION_CODE_ORDER in src/petition.h.
+CREATE INDEX petitions_by_code_order ON petitions(printf('%.8s%03d%s', code, length(code), code));

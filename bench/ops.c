@@ -45,7 +45,7 @@
 /* query.c's sort_exprs, for the floor queries (keep in step). */
 static const char *const sort_sql[PQ_SORT_COUNT] = {
 	[PQ_RECEIVED] = "p.received",
-	[PQ_CODE] = "p.code",
+	[PQ_CODE] = PETITION_CODE_ORDER("p.code"),
 	[PQ_DEADLINE] = "coalesce(p.deadline, '9999-12-31')",
 	[PQ_ENTERPRISE] = "p.enterprise_key",
 	[PQ_CATEGORY] = "coalesce(p.category_id, 9223372036854775807)",
@@ -392,7 +392,7 @@ static void add_filters(const struct ctx *c, struct op *ops, int *n, int max)
 			fts_literal(text, lit, sizeof lit);
 			snprintf(where, sizeof where,
 			         " AND EXISTS (SELECT 1 FROM petition_search WHERE petition_search MATCH %s AND rowid = p.id)", lit);
-			page_floor(o, where, "p.code ASC, p.id ASC");
+			page_floor(o, where, PETITION_CODE_ORDER("p.code") " ASC, p.id ASC");
 			continue;
 		case 'a':
 			snprintf(where, sizeof where, " AND p.lead_agency_id = (SELECT id FROM agencies WHERE code = '%s')",

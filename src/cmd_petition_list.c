@@ -10,6 +10,7 @@
 #include "petition.h"
 #include "petition_cmds.h"
 #include "query.h"
+#include "text.h"
 
 const struct arg_spec petition_list_spec[PETITION_LIST_NSPEC] = {
 	{ "status", true, false }, { "overdue", false, false }, { "due-within", true, false },
@@ -59,10 +60,31 @@ bool petition_read_filter(struct cli *c, const struct args *a, struct pq_filter 
 	return true;
 }
 
+/* The code column's width is set per list (code_width): a code is never
+ * cut. */
 static const int widths[] = { 13, 10, 26, 16, 8, 10, 26, 40 };
 static const bool right[] = { false, false, false, false, false, false, false, false };
 
-static void table_row(struct cli *c, const struct pq_row *r)
+/* The code column for a list whose first page is first: as wide as the
+ * widest code shown when that page holds every row shown, else as wide as
+ * the widest code issued (the later pages are not read yet); at least 13
+ * and the header. */
+static int code_width(struct cli *c, const struct pq_page *first, long limit)
+{
+	int w = text_width(_("Code"));
+	w = w > widths[0] ? w : widths[0];
+	if (first->more && (limit < 0 || first->n < limit)) {
+		int issued = petition_code_width(c->rv);
+		return issued > w ? issued : w;
+	}
+	for (int i = 0; i < first->n; i++) {
+		int cw = text_width(first->rows[i].code);
+		w = cw > w ? cw : w;
+	}
+	return w;
+}
+
+static void table_row(struct cli *c, const int *width, const struct pq_row *r)
 {
 	char rec[11], dl[11], status[96];
 	if (r->overdue)
@@ -73,7 +95,7 @@ static void table_row(struct cli *c, const struct pq_row *r)
 		snprintf(status, sizeof status, "%s", enum_label(&status_set, (int)r->status));
 	const char *cells[] = { r->code, date_display(r->received, rec), r->enterprise, r->category ? r->category : "",
 		                r->lead ? r->lead : "", date_display(r->deadline, dl), status, r->title };
-	out_table_line(c->out, cells, widths, right, 8);
+	out_table_line(c->out, cells, width, right, 8);
 }
 
 static int csv_row(struct cli *c, const struct petition *p)
@@ -94,10 +116,10 @@ static const char *const csv_header[] = { "code", "status", "received", "tax_cod
 	                                  "overdue", "days_overdue", "title" };
 
 /* One row in the chosen format; JSON and CSV load the whole petition. */
-static int emit(struct cli *c, enum out_format fmt, const struct pq_row *r, bool first)
+static int emit(struct cli *c, enum out_format fmt, const int *width, const struct pq_row *r, bool first)
 {
 	if (fmt == OUT_TABLE) {
-		table_row(c, r);
+		table_row(c, width, r);
 		return 0;
 	}
 	struct petition *p = NULL;
@@ -133,7 +155,8 @@ int petition_list(struct cli *c, const struct args *a)
 	enum out_format fmt = args_has(a, "json") ? OUT_JSON : args_has(a, "csv") ? OUT_CSV : OUT_TABLE;
 	struct pq_cursor cur = { .set = false };
 	long shown = 0;
-	int status = 0;
+	int status = 0, width[8];
+	memcpy(width, widths, sizeof width);
 	bool header = false;
 	for (bool more = true; more && (limit < 0 || shown < limit) && !status;) {
 		struct pq_page *page = NULL;
@@ -145,15 +168,16 @@ int petition_list(struct cli *c, const struct args *a)
 		/* The header only once the filter proved valid: a refused list
 		 * writes nothing on standard output. */
 		if (fmt == OUT_TABLE && !header) {
+			width[0] = code_width(c, page, limit);
 			const char *h[] = { _("Code"), _("Received"), _("Enterprise"), _("Category"), _("Lead"),
 				            _("Deadline"), _("Status"), _("Title") };
-			out_table_line(c->out, h, widths, right, 8);
+			out_table_line(c->out, h, width, right, 8);
 		} else if (fmt == OUT_CSV && !header) {
 			out_csv_record(c->out, csv_header, 13);
 		}
 		header = true;
 		for (int i = 0; i < page->n && !status; i++, shown++)
-			if (emit(c, fmt, &page->rows[i], shown == 0))
+			if (emit(c, fmt, width, &page->rows[i], shown == 0))
 				status = rv_status(c->rv) ? cli_fail(c) : RV_EIO;
 		more = page->more;
 		pq_cursor_clear(&cur);

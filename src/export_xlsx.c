@@ -12,6 +12,7 @@
 
 #include "export.h"
 #include "i18n.h"
+#include "petition.h"
 #include "report.h"
 #include "rv_internal.h"
 #include "text.h"
@@ -250,8 +251,11 @@ static enum rv_code petitions_sheet(struct rv *rv, struct book *b, const struct 
 	page_setup(ws);
 	worksheet_repeat_rows(ws, 0, 0);
 	worksheet_freeze_panes(ws, 1, 1);
+	/* the code column fits the widest code issued (KN-2026-1000000 too) */
+	double code_w = petition_code_width(rv) + 2;
 	for (int c = 0; c < NPCOLS; c++) {
-		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, pcols[c].width, NULL);
+		double w = c == 0 && code_w > pcols[c].width ? code_w : pcols[c].width;
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
 		worksheet_write_string(ws, 0, (lxw_col_t)c, _(pcols[c].header), b->header);
 	}
 	struct sheet s = { b, ws, 0 };

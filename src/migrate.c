@@ -35,6 +35,7 @@ extern const char *const roviec_migration_0006;
 extern const char *const roviec_migration_0007;
 extern const char *const roviec_migration_0008;
 extern const char *const roviec_migration_0009;
+extern const char *const roviec_migration_0010;
 
 /* Ordered: each step takes the database from version to - 1 to `to`. */
 static const struct migration migrations[] = {
@@ -46,9 +47,10 @@ static const struct migration migrations[] = {
 	{ 7, &roviec_migration_0007, NULL },
 	{ 8, &roviec_migration_0008, NULL },
 	{ 9, &roviec_migration_0009, NULL },
+	{ 10, &roviec_migration_0010, NULL },
 };
 
-#define SCHEMA_VERSION 9
+#define SCHEMA_VERSION 10
 
 int db_schema_version(void)
 {

@@ -369,3 +369,16 @@ json_t *petition_json(const struct petition *p, bool with_history)
 		json_object_set_new(o, "history", history_array(p));
 	return o;
 }
+
+int petition_code_width(struct rv *rv)
+{
+	enum { PREFIX = 8, DIGITS = 5 }; /* "KN-2026-", "00042" */
+	sqlite3_stmt *st = db_stmt(rv, "SELECT max(last) FROM code_sequences");
+	int64_t last = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (st)
+		sqlite3_reset(st);
+	int digits = 1;
+	for (; last >= 10; last /= 10)
+		digits++;
+	return PREFIX + (digits > DIGITS ? digits : DIGITS);
+}

@@ -17,6 +17,12 @@
 
 #define RV_CODE_MAX 24 /* "KN-2026-00042" and room to grow */
 
+/* SQL: the order of tracking codes, numeric past 99,999 a year
+ * (KN-2026-99999 before KN-2026-100000): prefix and year, then the code's
+ * length, then the code.  Index petitions_by_code_order (schema version
+ * 10) has this expression over petitions.code. */
+#define PETITION_CODE_ORDER(code) "printf('%.8s%03d%s', " code ", length(" code "), " code ")"
+
 struct agency_ref {
 	char *code;
 	char *name;
@@ -118,6 +124,13 @@ enum rv_code petition_load_state(struct rv *rv, const char *code, struct petitio
  * with_history adds "history"; extensions are always included.
  * Returns a new reference, NULL when out of memory. */
 json_t *petition_json(const struct petition *p, bool with_history);
+
+/* Columns for the widest tracking code this database has issued: 13
+ * ("KN-2026-00042") until a year's number passes 99,999, then one more
+ * per digit ("KN-2026-100000" is 14).  Reads code_sequences (one row per
+ * year), so a table streamed page by page can size its code column before
+ * its first row and never cut a code.  13 when it cannot tell. */
+int petition_code_width(struct rv *rv);
 
 /* Derived overdue state of an open petition with a deadline. */
 void petition_overdue(const struct rv *rv, enum status st, rv_date deadline, bool *overdue, int *days);

@@ -30,7 +30,8 @@ static const char *const sort_names[] = { PQ_SORTS(PQ_SORT_NAME) };
  * petitions serves them. */
 static const char *const sort_exprs[PQ_SORT_COUNT] = {
 	[PQ_RECEIVED] = "p.received",
-	[PQ_CODE] = "p.code",
+	/* numeric past 99,999 a year, on index petitions_by_code_order */
+	[PQ_CODE] = PETITION_CODE_ORDER("p.code"),
 	[PQ_DEADLINE] = "coalesce(p.deadline, '9999-12-31')",
 	[PQ_ENTERPRISE] = "p.enterprise_key",
 	[PQ_CATEGORY] = "coalesce(p.category_id, 9223372036854775807)",

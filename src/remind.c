@@ -95,7 +95,7 @@ enum rv_code remind_load(struct rv *rv, int within, struct remind **out)
 	                               "JOIN enterprises e ON e.id = p.enterprise_id "
 	                               "WHERE p.status IN ('received', 'classified', 'assigned', 'in_progress') "
 	                               "AND p.deadline <= ?1 AND (?2 = 0 OR p.lead_agency_id = ?2) "
-	                               "ORDER BY a.sort_key, a.id, p.deadline, p.code");
+	                               "ORDER BY a.sort_key, a.id, p.deadline, " PETITION_CODE_ORDER("p.code"));
 	if (!st) {
 		free(r);
 		return rv->code;

@@ -29,7 +29,7 @@
 enum col { F_CODE, F_ENTERPRISE, F_TASK, F_LEAD, F_COORD, F_PERSON, F_DEADLINE, F_STATUS, F_RESULT,
            F_COUNT };
 
-static const struct column columns[F_COUNT] = {
+static const struct column column_table[F_COUNT] = {
 	[F_CODE]       = { N_("Code"),        13, 0, 1, false },
 	[F_ENTERPRISE] = { N_("Enterprise"),  10, 2, 5, false },
 	[F_TASK]       = { N_("Task"),        10, 3, 3, false },
@@ -46,6 +46,7 @@ struct conf_view {
 	char id[24];
 	struct conference *c;    /* details and progress, no rows */
 	struct list *list;       /* of struct followup_row *, from conf_page */
+	struct column columns[F_COUNT]; /* column_table, the code as wide as the codes loaded */
 	char title[160];
 };
 
@@ -83,6 +84,9 @@ static int fetch(void *ctx, const void *anchor, enum list_dir dir, int max, void
 		}
 		*r = rows[i];
 		out[i] = r;
+		int w = (int)strlen(r->code); /* KN-2026-100000: never cut */
+		if (w > cv->columns[F_CODE].min)
+			cv->columns[F_CODE].min = w;
 	}
 	free(rows); /* the strings now belong to the list's rows */
 	return (int)n;
@@ -110,6 +114,7 @@ static void draw_row(void *ctx, const void *row, int y, int x, int width, bool s
 {
 	struct conf_view *cv = ctx;
 	const struct followup_row *r = row;
+	const struct column *columns = cv->columns;
 	struct column_pos pos[F_COUNT];
 	enum style st = petition_style(ui_rv(cv->ui), r->status, r->deadline, r->overdue);
 	enum style row_st = selected ? ST_SELECTED : (r->overdue ? ST_OVERDUE : ST_NORMAL);
@@ -160,8 +165,10 @@ static bool conf_open(struct view *v, void *arg)
 		.empty_text = N_("No petition linked yet (i links one)"),
 	};
 
-	if (cv)
+	if (cv) {
+		memcpy(cv->columns, column_table, sizeof column_table);
 		cv->list = list_new(&src, cv);
+	}
 	if (!cv || !cv->list) {
 		free(cv);
 		ui_error(v->ui, "%s", _("Out of memory"));
@@ -237,7 +244,7 @@ static void conf_draw(struct view *v)
 	}
 	progress_line(c, line, sizeof line);
 	draw_text(y++, a.x, a.w, line, c->progress.overdue ? ST_OVERDUE : ST_LABEL, false);
-	rowlist_header(columns, F_COUNT, y++, a.x, a.w);
+	rowlist_header(cv->columns, F_COUNT, y++, a.x, a.w);
 	struct rect r = { y, a.x, a.h - (y - a.y), a.w };
 	list_draw(cv->list, &r);
 }

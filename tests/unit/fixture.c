@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "query.h"
 #include "refdata.h"
 #include "rv_internal.h"
 #include "users.h"
@@ -361,4 +362,17 @@ int fx_teardown(void **state)
 		fx_close(fx);
 	free(fx);
 	return 0;
+}
+
+void fx_page_before(struct fx *fx, const struct pq_filter *f, const struct pq_cursor *at, const int64_t *want, int k,
+                    int limit)
+{
+	struct pq_page *page = NULL;
+	FX_OK(fx, pq_fetch(fx->rv, f, at, true, limit, &page));
+	int first = k - limit < 0 ? 0 : k - limit;
+	assert_int_equal(page->n, k - first);
+	for (int i = 0; i < page->n; i++)
+		assert_int_equal(page->rows[i].id, want[first + i]);
+	assert_int_equal(page->more, first > 0);
+	pq_page_free(&page);
 }

@@ -112,6 +112,14 @@ char *fx_rows(sqlite3 *db, const char *sql, const char *arg);
 
 /* setup/teardown for cmocka: a fresh database with fx_refdata(), today
  * 2026-01-08 (a Thursday), state a struct fx *. */
+/* Asserts that the page of up to `limit` rows fetched backward (filter f)
+ * from row k's cursor `at` holds want[k - limit .. k) (from 0 at the
+ * start), in display order, and says whether more lie before it. */
+struct pq_filter;
+struct pq_cursor;
+void fx_page_before(struct fx *fx, const struct pq_filter *f, const struct pq_cursor *at, const int64_t *want, int k,
+                    int limit);
+
 int fx_setup(void **state);
 int fx_setup_empty(void **state);
 int fx_teardown(void **state);

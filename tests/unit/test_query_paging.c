@@ -246,16 +246,8 @@ static void check_sort(struct fx *fx, struct pq_filter *f)
 	}
 	/* backward from every row: the page just before it, in display order */
 	for (int k = 0; k < n; k++) {
-		for (int limit = 1; limit <= 4; limit += 3) {
-			struct pq_page *page = NULL;
-			FX_OK(fx, pq_fetch(fx->rv, f, &cursors[k], true, limit, &page));
-			int first = k - limit < 0 ? 0 : k - limit;
-			assert_int_equal(page->n, k - first);
-			for (int i = 0; i < page->n; i++)
-				assert_int_equal(page->rows[i].id, want[first + i]);
-			assert_int_equal(page->more, first > 0);
-			pq_page_free(&page);
-		}
+		for (int limit = 1; limit <= 4; limit += 3)
+			fx_page_before(fx, f, &cursors[k], want, k, limit);
 	}
 	for (int k = 0; k < n; k++)
 		pq_cursor_clear(&cursors[k]);
