@@ -27,7 +27,7 @@
 #define PENDING_MAX 8
 /* How long a character's later bytes may take to follow its first (a slow
  * link may split a typed character between two reads). */
-#define CHAR_REST_MS 500
+#define CHAR_REST_MS 1000
 
 static const int caught_signals[] = {
 	SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT,
