@@ -32,7 +32,7 @@ int conference_page(void)
 }
 
 /* The follow-up rows after the head, a page at a time; 0, RV_EIO on a
- * write error, or the session's error. */
+ * write error, or -1 on a read error (the session holds it). */
 static int json_rows(struct cli *c, int64_t id)
 {
 	char after[RV_CODE_MAX] = "";
