@@ -1,6 +1,7 @@
 /* cmd_conference.c — roviec conference add|list|show|link|answer: dialogue
  * conferences and the follow-up of the petitions raised at them. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "args.h"
@@ -17,33 +18,76 @@ static const struct arg_spec add_spec[] = {
 	{ "theme", true, false }, { "chair", true, false }, { "agency", true, true }, { "json", false, false },
 };
 static const struct arg_spec list_spec[] = { { "json", false, false }, { "csv", false, false } };
-static const struct arg_spec show_spec[] = { { "json", false, false } };
+static const struct arg_spec show_spec[] = { { "json", false, false }, { "csv", false, false } };
 static const struct arg_spec link_spec[] = {
 	{ "answered-in-session", false, false }, { "expect-version", true, false },
 };
 static const struct arg_spec answer_spec[] = { { "result", true, false }, { "outcome", true, false } };
 
+int conference_page(void)
+{
+	const char *e = getenv("ROVIEC_CONF_PAGE");
+	long v = e ? strtol(e, NULL, 10) : 0;
+	return v > 0 && v <= 100000 ? (int)v : 512;
+}
+
+/* The follow-up rows after the head, a page at a time; 0, RV_EIO on a
+ * write error, or -1 on a read error (the session holds it). */
+static int json_rows(struct cli *c, int64_t id)
+{
+	char after[RV_CODE_MAX] = "";
+	int page = conference_page();
+	bool any = false;
+	for (;;) {
+		struct followup_row *rows = NULL;
+		size_t n = 0;
+		if (conf_page(c->rv, id, any ? after : NULL, false, page, &rows, &n))
+			return -1;
+		int w = 0;
+		for (size_t i = 0; !w && i < n; i++) {
+			json_t *o = conf_row_json(&rows[i]);
+			w = o ? out_json_member(c->out, o, !any) : -1;
+			json_decref(o);
+			any = true;
+		}
+		if (n)
+			snprintf(after, sizeof after, "%s", rows[n - 1].code);
+		conf_rows_free(rows, n);
+		if (w)
+			return RV_EIO;
+		if (n < (size_t)page)
+			return out_json_close(c->out, any) ? RV_EIO : 0;
+	}
+}
+
 int conference_print_json(struct cli *c, const char *id)
 {
 	struct conference *conf = NULL;
-	if (conf_load(c->rv, id, &conf))
+	if (conf_load_head(c->rv, id, &conf))
 		return cli_fail(c);
 	json_t *j = conf_json(conf);
-	int w = j ? out_json(c->out, j) : -1;
+	json_object_del(j, "petitions");
+	int w = j ? out_json_open(c->out, j, "petitions") : -1;
 	json_decref(j);
+	int64_t num = conf->id;
 	conf_free(&conf);
-	return w == 0 ? 0 : RV_EIO;
+	if (w)
+		return RV_EIO;
+	w = json_rows(c, num);
+	return w < 0 ? cli_fail(c) : w;
 }
 
-static int show(struct cli *c, const char *id, bool json)
+static int show(struct cli *c, const char *id, enum out_format fmt)
 {
-	if (json)
+	if (fmt == OUT_JSON)
 		return conference_print_json(c, id);
 	struct report *r = NULL;
-	if (report_conference(c->rv, id, &r))
+	if (report_conference_paged(c->rv, id, conference_page(), &r))
 		return cli_fail(c);
-	int w = report_print(c->out, r, OUT_TABLE);
+	int w = report_print(c->out, r, fmt);
 	report_free(&r);
+	if (w && rv_status(c->rv))
+		return cli_fail(c);
 	return w == 0 ? 0 : RV_EIO;
 }
 
@@ -69,7 +113,7 @@ static int do_add(struct cli *c, const struct args *a)
 	if (args_has(a, "json")) {
 		char buf[24];
 		snprintf(buf, sizeof buf, "%lld", (long long)id);
-		return show(c, buf, true);
+		return show(c, buf, OUT_JSON);
 	}
 	fprintf(c->out, "%lld\n", (long long)id);
 	return 0;
@@ -88,7 +132,9 @@ static int do_show(struct cli *c, const struct args *a)
 {
 	if (a->npos != 1)
 		return cli_usage(&cmd_conference, _("conference show takes one conference number"));
-	return show(c, a->pos[0], args_has(a, "json"));
+	if (args_has(a, "json") && args_has(a, "csv"))
+		return cli_usage(&cmd_conference, _("give --json or --csv, not both"));
+	return show(c, a->pos[0], args_has(a, "json") ? OUT_JSON : args_has(a, "csv") ? OUT_CSV : OUT_TABLE);
 }
 
 static int do_link(struct cli *c, const struct args *a)

@@ -51,12 +51,14 @@ static int run(struct cli *c, int argc, char **argv)
 	if (conf && args_has(&a, "json"))
 		return conference_print_json(c, a.pos[0]);
 	struct report *r = NULL;
-	enum rv_code rc = conf ? report_conference(c->rv, a.pos[0], &r) : build(c, &a, kind, &r);
+	enum rv_code rc = conf ? report_conference_paged(c->rv, a.pos[0], conference_page(), &r) : build(c, &a, kind, &r);
 	if (rc)
 		return cli_fail(c);
 	enum out_format fmt = args_has(&a, "json") ? OUT_JSON : args_has(&a, "csv") ? OUT_CSV : OUT_TABLE;
 	int w = report_print(c->out, r, fmt);
 	report_free(&r);
+	if (w && rv_status(c->rv))
+		return cli_fail(c);
 	return w == 0 ? 0 : RV_EIO;
 }
 

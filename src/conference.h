@@ -8,7 +8,7 @@
  * petition: it writes a "set conference" history row and bumps the
  * petition's version in the same transaction, like every workflow move.
  *
- * The follow-up table (conf_load) lists each linked petition with the five
+ * The follow-up table (conf_load whole, conf_page a page at a time) lists each linked petition with the five
  * clears — enterprise, task, lead and coordinating agencies, person,
  * deadline — its status and result, and the conference's progress:
  * answered, answered in session, on time, overdue, average satisfaction.
@@ -149,6 +149,8 @@ void conf_rows_free(struct followup_row *rows, size_t n);
  * overdue, days_overdue, result, outcome, answered, answered_in_session,
  * late_days, rating}]}.  New reference; NULL when out of memory. */
 json_t *conf_json(const struct conference *c);
+/* One element of "petitions" above.  New reference; NULL when out of memory. */
+json_t *conf_row_json(const struct followup_row *r);
 
 /* Parses a conference number ("7") into *id, checking it exists. */
 enum rv_code conf_id(struct rv *rv, const char *raw, int64_t *id);

@@ -276,7 +276,7 @@ static json_t *code_list(const char *joined)
 	return a;
 }
 
-static json_t *row_json(const struct followup_row *r)
+json_t *conf_row_json(const struct followup_row *r)
 {
 	json_t *o = json_object();
 	if (!o)
@@ -333,7 +333,7 @@ json_t *conf_json(const struct conference *c)
 	json_object_set_new(o, "agencies", code_list(c->agencies));
 	json_object_set_new(o, "progress", progress_json(&c->progress));
 	for (size_t i = 0; i < c->n; i++)
-		json_array_append_new(rows, row_json(&c->rows[i]));
+		json_array_append_new(rows, conf_row_json(&c->rows[i]));
 	json_object_set_new(o, "petitions", rows);
 	return o;
 }

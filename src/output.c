@@ -14,7 +14,7 @@
 
 /* Writes JSON text, escaping control/format/separator code points that
  * jansson leaves raw (they can only occur inside strings). */
-static void write_json_safe(FILE *out, const char *s)
+static void write_json_safe(FILE *out, const char *s, int indent)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 	while (*p) {
@@ -22,6 +22,11 @@ static void write_json_safe(FILE *out, const char *s)
 		utf8proc_ssize_t n = utf8proc_iterate(p, -1, &cp);
 		if (n <= 0) {
 			fputc(*p++, out);
+			continue;
+		}
+		if (cp == '\n' && indent) { /* structure only: jansson escapes newlines in strings */
+			fprintf(out, "\n%*s", indent, "");
+			p++;
 			continue;
 		}
 		utf8proc_category_t cat = utf8proc_category(cp);
@@ -42,26 +47,65 @@ int out_json(FILE *out, const json_t *v)
 	char *s = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	if (!s)
 		return -1;
-	write_json_safe(out, s);
+	write_json_safe(out, s, 0);
 	fputc('\n', out);
+	free(s);
+	return ferror(out) ? -1 : 0;
+}
+
+/* An array element after sep, its lines indented by indent spaces. */
+static int json_element(FILE *out, const json_t *v, const char *sep, int indent)
+{
+	char *s = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	if (!s)
+		return -1;
+	fputs(sep, out);
+	write_json_safe(out, s, indent);
 	free(s);
 	return ferror(out) ? -1 : 0;
 }
 
 int out_json_item(FILE *out, const json_t *v, bool first)
 {
-	char *s = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	if (!s)
-		return -1;
-	fputs(first ? "[\n" : ",\n", out);
-	write_json_safe(out, s);
-	free(s);
-	return ferror(out) ? -1 : 0;
+	return json_element(out, v, first ? "[\n" : ",\n", 0);
 }
 
 int out_json_end(FILE *out, bool any)
 {
 	fputs(any ? "\n]\n" : "[]\n", out);
+	return ferror(out) ? -1 : 0;
+}
+
+int out_json_open(FILE *out, const json_t *head, const char *key)
+{
+	char *s = json_dumps(head, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	size_t len = s ? strlen(s) : 0;
+	if (len < 2 || s[len - 1] != '}') {
+		free(s);
+		return -1;
+	}
+	s[len - 2] = '\0'; /* without "\n}" ("{}": nothing before the key) */
+	write_json_safe(out, s, 0);
+	fputs(len > 2 ? ",\n  " : "{\n  ", out);
+	json_t *k = json_string(key);
+	char *ks = k ? json_dumps(k, JSON_ENCODE_ANY) : NULL;
+	if (ks)
+		write_json_safe(out, ks, 0);
+	fputs(": [", out);
+	free(ks);
+	json_decref(k);
+	free(s);
+	return ks && !ferror(out) ? 0 : -1;
+}
+
+int out_json_member(FILE *out, const json_t *v, bool first)
+{
+	return json_element(out, v, first ? "\n    " : ",\n    ", 4);
+}
+
+int out_json_close(FILE *out, bool any)
+{
+	fputs(any ? "\n  ]\n}\n" : "]\n}\n", out);
 	return ferror(out) ? -1 : 0;
 }
 
@@ -134,19 +178,31 @@ void out_csv_record(FILE *out, const char *const *cells, int n)
 	fputs("\r\n", out);
 }
 
-static int rows_csv(FILE *out, const struct rows *r)
+void out_csv_header(FILE *out, const struct rows *r)
 {
 	const char *cells[32];
 	int n = r->ncols < 32 ? r->ncols : 32;
 	for (int c = 0; c < n; c++)
 		cells[c] = r->cols[c].key;
 	out_csv_record(out, cells, n);
+}
+
+int out_csv_rows(FILE *out, const struct rows *r)
+{
+	const char *cells[32];
+	int n = r->ncols < 32 ? r->ncols : 32;
 	for (size_t i = 0; i < r->n; i++) {
 		for (int c = 0; c < n; c++)
 			cells[c] = rows_get(r, i, c);
 		out_csv_record(out, cells, n);
 	}
 	return ferror(out) ? -1 : 0;
+}
+
+static int rows_csv(FILE *out, const struct rows *r)
+{
+	out_csv_header(out, r);
+	return out_csv_rows(out, r);
 }
 
 void out_table_line(FILE *out, const char *const *cells, const int *widths, const bool *right, int n)
@@ -191,31 +247,52 @@ const char *out_cell_text(const char *cell, enum col_type type, char buf[static 
 	return cell;
 }
 
-static int rows_table(FILE *out, const struct rows *r)
+void out_table_begin(struct out_table *t, const struct rows *r)
 {
-	int n = r->ncols < 32 ? r->ncols : 32;
-	int widths[32];
-	bool right[32];
+	t->n = r->ncols < 32 ? r->ncols : 32;
+	for (int c = 0; c < t->n; c++) {
+		t->widths[c] = text_width(_(r->cols[c].header));
+		t->right[c] = r->cols[c].type == COL_INT || r->cols[c].type == COL_REAL;
+	}
+}
+
+void out_table_measure(struct out_table *t, const struct rows *r)
+{
+	char bufs[32][32];
+	for (size_t i = 0; i < r->n; i++)
+		for (int c = 0; c < t->n; c++) {
+			int w = text_width(out_cell_text(rows_get(r, i, c), r->cols[c].type, bufs[c]));
+			t->widths[c] = w > t->widths[c] ? (w < 60 ? w : 60) : t->widths[c];
+		}
+}
+
+void out_table_header(FILE *out, const struct out_table *t, const struct rows *r)
+{
+	const char *cells[32];
+	for (int c = 0; c < t->n; c++)
+		cells[c] = _(r->cols[c].header);
+	out_table_line(out, cells, t->widths, t->right, t->n);
+}
+
+int out_table_rows(FILE *out, const struct out_table *t, const struct rows *r)
+{
 	const char *cells[32];
 	char bufs[32][32];
-	for (int c = 0; c < n; c++) {
-		widths[c] = text_width(_(r->cols[c].header));
-		right[c] = r->cols[c].type == COL_INT || r->cols[c].type == COL_REAL;
-	}
-	for (size_t i = 0; i < r->n; i++)
-		for (int c = 0; c < n; c++) {
-			int w = text_width(out_cell_text(rows_get(r, i, c), r->cols[c].type, bufs[c]));
-			widths[c] = w > widths[c] ? (w < 60 ? w : 60) : widths[c];
-		}
-	for (int c = 0; c < n; c++)
-		cells[c] = _(r->cols[c].header);
-	out_table_line(out, cells, widths, right, n);
 	for (size_t i = 0; i < r->n; i++) {
-		for (int c = 0; c < n; c++)
+		for (int c = 0; c < t->n; c++)
 			cells[c] = out_cell_text(rows_get(r, i, c), r->cols[c].type, bufs[c]);
-		out_table_line(out, cells, widths, right, n);
+		out_table_line(out, cells, t->widths, t->right, t->n);
 	}
 	return ferror(out) ? -1 : 0;
+}
+
+static int rows_table(FILE *out, const struct rows *r)
+{
+	struct out_table t;
+	out_table_begin(&t, r);
+	out_table_measure(&t, r);
+	out_table_header(out, &t, r);
+	return out_table_rows(out, &t, r);
 }
 
 int out_rows(FILE *out, const struct rows *r, enum out_format fmt)

@@ -40,6 +40,35 @@ int out_json(FILE *out, const json_t *v);
 int out_json_item(FILE *out, const json_t *v, bool first);
 int out_json_end(FILE *out, bool any);
 
+/* An object printed as out_json prints it, its last member an array
+ * streamed element by element: out_json_open prints `head` (an object)
+ * without its closing brace, then `"key": [`; out_json_member prints one
+ * element (with "," between); out_json_close ends the array and the
+ * object.  The bytes are those of out_json on head with key set to the
+ * whole array.  0, or -1 on a write error. */
+int out_json_open(FILE *out, const json_t *head, const char *key);
+int out_json_member(FILE *out, const json_t *v, bool first);
+int out_json_close(FILE *out, bool any);
+
+/* An aligned table printed a page at a time, as out_rows prints one
+ * struct rows: out_table_begin takes the header widths from r's columns,
+ * out_table_measure widens them over each page's cells (a first pass, to
+ * 60 columns at most), then out_table_header and out_table_rows for each
+ * page (a second pass) print it. */
+struct out_table {
+	int n;
+	int widths[32];
+	bool right[32];
+};
+void out_table_begin(struct out_table *t, const struct rows *r);
+void out_table_measure(struct out_table *t, const struct rows *r);
+void out_table_header(FILE *out, const struct out_table *t, const struct rows *r);
+int out_table_rows(FILE *out, const struct out_table *t, const struct rows *r);
+
+/* CSV a page at a time: the header record of r's columns, then r's rows. */
+void out_csv_header(FILE *out, const struct rows *r);
+int out_csv_rows(FILE *out, const struct rows *r);
+
 /* A table built row by row with fixed column widths (for streaming long
  * lists): out_table_line prints cells fitted to widths, separated by two
  * spaces; right-aligned where right[i]. */

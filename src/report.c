@@ -88,7 +88,7 @@ bool report_add(struct report *r, const char *key, const char *title, bool singl
 		rows_free(&rows);
 		return false;
 	}
-	r->sec[r->n++] = (struct report_section){ key, title, single, rows };
+	r->sec[r->n++] = (struct report_section){ key, title, single, rows, false };
 	return true;
 }
 
@@ -98,6 +98,7 @@ void report_free(struct report **pr)
 		return;
 	for (int i = 0; i < (*pr)->n; i++)
 		rows_free(&(*pr)->sec[i].rows);
+	free((*pr)->pager.ctx);
 	free(*pr);
 	*pr = NULL;
 }

@@ -39,6 +39,17 @@ struct report_section {
 	const char *title;  /* heading (English msgid, translated when shown) */
 	bool single;        /* one row whose fields go into the top-level JSON object */
 	struct rows *rows;
+	bool paged;         /* rows stays empty (its columns only): the report's pager prints the body */
+};
+
+/* How a paged section's body is printed (table or CSV, never JSON) without
+ * holding its rows: print writes, as report_print would for the whole
+ * rows, the table (with "(none)" when empty) or the CSV header and
+ * records, reading a page at a time; 0, or -1 on a write or read error
+ * (the session's error says which).  ctx is freed with the report. */
+struct report_pager {
+	int (*print)(void *ctx, FILE *out, const struct rows *cols, enum out_format fmt);
+	void *ctx;
 };
 
 struct report {
@@ -47,6 +58,7 @@ struct report {
 	char title[512];    /* "Summary, 01/01/2026 – 30/06/2026" */
 	struct report_section sec[REPORT_MAX_SECTIONS];
 	int n;
+	struct report_pager pager; /* for the paged sections */
 };
 
 /* Reads --from/--to (raw, either may be NULL) into a period.  For the
@@ -62,6 +74,10 @@ enum rv_code report_agencies(struct rv *rv, rv_date from, rv_date to, struct rep
 enum rv_code report_categories(struct rv *rv, rv_date from, rv_date to, struct report **out);
 enum rv_code report_period(struct rv *rv, rv_date from, rv_date to, struct report **out);
 enum rv_code report_conference(struct rv *rv, const char *id, struct report **out);
+/* The same with the follow-up table paged (read `page` rows at a time when
+ * printed, twice for a table: widths, then lines): for report_print as a
+ * table or CSV, in memory flat in the size of the conference. */
+enum rv_code report_conference_paged(struct rv *rv, const char *id, int page, struct report **out);
 void report_free(struct report **r);
 
 /* The JSON form: an array for a one-section report without a key (agencies),

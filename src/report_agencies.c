@@ -1,12 +1,10 @@
 /* report_agencies.c — the accountability table per lead agency, the
- * twice-yearly period report, and a conference's follow-up as a report.
- * See report.h. */
+ * twice-yearly period report.  See report.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "board.h"
-#include "conference.h"
 #include "i18n.h"
 #include "report.h"
 #include "report_scan.h"
@@ -296,115 +294,4 @@ enum rv_code report_period(struct rv *rv, rv_date from, rv_date to, struct repor
 		report_free(&r);
 	*out = r;
 	return rc;
-}
-
-/* ---- a conference ---- */
-
-static const struct rows_col conf_cols[] = {
-	{ "id", N_("No."), COL_INT },
-	{ "title", N_("Conference"), COL_TEXT },
-	{ "date", N_("Date"), COL_DATE },
-	{ "zone", N_("Park"), COL_TEXT },
-	{ "place", N_("Place"), COL_TEXT },
-	{ "theme", N_("Theme"), COL_TEXT },
-	{ "chair", N_("Chair"), COL_TEXT },
-	{ "agencies", N_("Agencies taking part"), COL_TEXT },
-};
-
-static const struct rows_col progress_cols[] = {
-	{ "total", N_("Petitions"), COL_INT },
-	{ "answered", N_("Answered"), COL_INT },
-	{ "answered_in_session", N_("Answered in the session"), COL_INT },
-	{ "answered_on_time", N_("Answered on time"), COL_INT },
-	{ "overdue", N_("Overdue"), COL_INT },
-	{ "open", N_("Still open"), COL_INT },
-	{ "avg_rating", N_("Average satisfaction"), COL_REAL },
-};
-
-static const struct rows_col followup_cols[] = {
-	{ "code", N_("Code"), COL_TEXT },
-	{ "enterprise", N_("Enterprise"), COL_TEXT },
-	{ "title", N_("Task"), COL_TEXT },
-	{ "lead_agency", N_("Lead"), COL_TEXT },
-	{ "coordinating_agencies", N_("Coordinating"), COL_TEXT },
-	{ "responsible_person", N_("Person"), COL_TEXT },
-	{ "deadline", N_("Deadline"), COL_DATE },
-	{ "status", N_("Status"), COL_TEXT },
-	{ "result", N_("Result"), COL_TEXT },
-};
-
-static struct rows *conf_head(const struct conference *c)
-{
-	char id[24], d[11];
-	snprintf(id, sizeof id, "%lld", (long long)c->id);
-	const char *cells[] = { id, c->title, date_iso(c->date, d), c->zone, c->place, c->theme, c->chair, c->agencies };
-	struct rows *r = rows_new(conf_cols, 8);
-	if (r && !rows_add(r, cells))
-		rows_free(&r);
-	return r;
-}
-
-static struct rows *conf_progress(const struct conference *c)
-{
-	const struct conf_progress *g = &c->progress;
-	char v[6][24], rat[32];
-	int64_t n[6] = { g->petitions, g->answered, g->in_session, g->on_time, g->overdue, g->open };
-	for (int i = 0; i < 6; i++)
-		snprintf(v[i], sizeof v[i], "%lld", (long long)n[i]);
-	const char *cells[] = { v[0], v[1], v[2], v[3], v[4], v[5], g->rated ? report_real(g->avg_rating, rat) : NULL };
-	struct rows *r = rows_new(progress_cols, 7);
-	if (r && !rows_add(r, cells))
-		rows_free(&r);
-	return r;
-}
-
-/* "in progress, 3 days late" / "answered (in session)". */
-static void status_text(const struct followup_row *x, char *buf, size_t size)
-{
-	int n = snprintf(buf, size, "%s", enum_label(&status_set, (int)x->status));
-	if (x->overdue)
-		snprintf(buf + n, size - (size_t)n, x->days_overdue == 1 ? _(", %d day late") : _(", %d days late"),
-		         x->days_overdue);
-	else if (x->in_session)
-		snprintf(buf + n, size - (size_t)n, "%s", _(" (in session)"));
-	else if (x->late_days > 0)
-		snprintf(buf + n, size - (size_t)n, x->late_days == 1 ? _(", %d day late") : _(", %d days late"),
-		         x->late_days);
-}
-
-static struct rows *conf_followup(const struct conference *c)
-{
-	struct rows *r = rows_new(followup_cols, 9);
-	for (size_t i = 0; r && i < c->n; i++) {
-		const struct followup_row *x = &c->rows[i];
-		char d[11], status[128];
-		status_text(x, status, sizeof status);
-		const char *cells[] = { x->code, x->enterprise, x->title, x->lead, x->coordinating, x->person,
-			                date_iso(x->deadline, d), status, x->result };
-		if (!rows_add(r, cells))
-			rows_free(&r);
-	}
-	return r;
-}
-
-enum rv_code report_conference(struct rv *rv, const char *id, struct report **out)
-{
-	*out = NULL;
-	struct conference *c = NULL;
-	enum rv_code rc = conf_load(rv, id, &c);
-	if (rc)
-		return rc;
-	struct report *r = report_new("conference", RV_DATE_NONE, RV_DATE_NONE);
-	if (r)
-		snprintf(r->title, sizeof r->title, "%s %lld: %s", _("Conference follow-up"), (long long)c->id, c->title);
-	bool ok = r && report_add(r, "conference", N_("Conference"), true, conf_head(c)) &&
-	          report_add(r, "progress", N_("Progress"), true, conf_progress(c)) &&
-	          report_add(r, "petitions", N_("Follow-up table"), false, conf_followup(c));
-	conf_free(&c);
-	if (!ok) {
-		report_free(&r);
-		return rv_fail(rv, RV_EIO, NULL, _("out of memory"));
-	}
-	*out = r;
-	return RV_OK;
 }

@@ -83,7 +83,10 @@ static int print_tables(FILE *out, const struct report *r)
 		const struct report_section *s = &r->sec[i];
 		if (r->n > 1)
 			fprintf(out, "\n%s\n", _(s->title));
-		if (s->single)
+		if (s->paged) {
+			if (r->pager.print(r->pager.ctx, out, s->rows, OUT_TABLE))
+				return -1;
+		} else if (s->single)
 			print_single(out, s->rows);
 		else if (s->rows->n == 0)
 			fprintf(out, "  %s\n", _("(none)"));
@@ -102,7 +105,9 @@ static int print_csv(FILE *out, const struct report *r)
 				fputs("\r\n", out);
 			out_csv_record(out, title, 1);
 		}
-		out_rows(out, r->sec[i].rows, OUT_CSV);
+		if (r->sec[i].paged ? r->pager.print(r->pager.ctx, out, r->sec[i].rows, OUT_CSV)
+		                    : out_rows(out, r->sec[i].rows, OUT_CSV))
+			return -1;
 	}
 	return ferror(out) ? -1 : 0;
 }
