@@ -497,7 +497,8 @@ CREATE INDEX petitions_open_by_deadline ON petitions(coalesce(deadline, '9999-12
 -- Writers put the code in the statement that links; the trigger below is a
 -- safety net that fills it when a writer left it out.
 ALTER TABLE conference_petitions ADD COLUMN code TEXT;
-CREATE INDEX conference_petitions_by_code ON conference_petitions(conference_id, code);
+CREATE INDEX conference_petitions_by_code ON conference_petitions(conference_id,
+	printf('%.8s%03d%s', code, length(code), code));
 
 -- Figures per conference over all its linked petitions, kept by triggers in
 -- the same transaction as every write, with the definitions of conf_list

@@ -8,3 +8,8 @@
 -- index needs no trigger.  The expression must stay identical to
 -- PETITION_CODE_ORDER in src/petition.h (tests/plan checks the query plans).
 CREATE INDEX petitions_by_code_order ON petitions(printf('%.8s%03d%s', code, length(code), code));
+
+-- The follow-up table of a conference is paged in the same order.
+DROP INDEX conference_petitions_by_code;
+CREATE INDEX conference_petitions_by_code ON conference_petitions(conference_id,
+	printf('%.8s%03d%s', code, length(code), code));

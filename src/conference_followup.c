@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "petition.h"
 #include "rv_internal.h"
 #include "users.h"
 
@@ -66,9 +67,9 @@ static enum rv_code load_head(struct rv *rv, int64_t id, struct conference *c)
 }
 
 /* One page of the follow-up table after (forward) or before (backward)
- * a tracking code, in code order: a seek on conference_petitions_by_code
- * (conference, code) that stops after the page, whatever the size of the
- * conference.  ?1 conference, ?2-?4 scope, ?5 the code, ?6 the page size. */
+ * a tracking code, in code order (PETITION_CODE_ORDER: numeric past
+ * 99,999 a year): a seek on conference_petitions_by_code (conference, code
+ * order) that stops after the page, whatever the size of the conference.  ?1 conference, ?2-?4 scope, ?5 the code, ?6 the page size. */
 #define ROWS_SQL(cond, order) \
 	"SELECT p.code, e.name, e.tax_code, p.title, cat.code, a.code, " \
 	"(SELECT group_concat(code, ', ') FROM (SELECT a2.code FROM petition_agencies pa " \
@@ -78,9 +79,9 @@ static enum rv_code load_head(struct rv *rv, int64_t id, struct conference *c)
 	"FROM conference_petitions cp JOIN petitions p ON p.id = cp.petition_id " \
 	"JOIN enterprises e ON e.id = p.enterprise_id LEFT JOIN categories cat ON cat.id = p.category_id " \
 	"LEFT JOIN agencies a ON a.id = p.lead_agency_id " \
-	"WHERE cp.conference_id = ?1 AND " cond " AND " RV_SCOPE_SQL " ORDER BY cp.code " order " LIMIT ?6"
-static const char rows_after_sql[] = ROWS_SQL("cp.code > ?5", "ASC");
-static const char rows_before_sql[] = ROWS_SQL("cp.code < ?5", "DESC");
+	"WHERE cp.conference_id = ?1 AND " cond " AND " RV_SCOPE_SQL " ORDER BY " PETITION_CODE_ORDER("cp.code") " " order " LIMIT ?6"
+static const char rows_after_sql[] = ROWS_SQL(PETITION_CODE_ORDER("cp.code") " > " PETITION_CODE_ORDER("?5"), "ASC");
+static const char rows_before_sql[] = ROWS_SQL(PETITION_CODE_ORDER("cp.code") " < " PETITION_CODE_ORDER("?5"), "DESC");
 
 static void read_row(struct rv *rv, sqlite3_stmt *st, struct followup_row *r)
 {

@@ -351,8 +351,8 @@ static bool reads_links(const char *detail)
 		const char *t = strncmp(detail, "SEARCH ", 7) == 0 ? detail + 7
 		                : strncmp(detail, "SCAN ", 5) == 0 ? detail + 5 : NULL;
 		if (t && strncmp(t, names[i], n) == 0 && (t[n] == '\0' || t[n] == ' '))
-			return !strstr(t, "USING INDEX conference_petitions_by_code (conference_id=? AND code>?)") &&
-			       !strstr(t, "USING INDEX conference_petitions_by_code (conference_id=? AND code<?)");
+			return !strstr(t, "USING INDEX conference_petitions_by_code (conference_id=? AND <expr>>?)") &&
+			       !strstr(t, "USING INDEX conference_petitions_by_code (conference_id=? AND <expr><?)");
 	}
 	return false;
 }

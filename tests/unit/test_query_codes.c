@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conference.h"
 #include "fixture.h"
 #include "petition.h"
 #include "query.h"
@@ -200,6 +201,49 @@ static void test_code_width(void **state)
 	assert_int_equal(petition_code_width(fx->rv), 13); /* none issued */
 }
 
+/* The follow-up table of a conference pages in the same numeric order
+ * (conf_page, forward and backward, every page size). */
+static void test_conference_code_order(void **state)
+{
+	struct fx *fx = *state;
+	int64_t conf = 0;
+	struct conference_args a = { .title = "Hội nghị đối thoại", .date = "2026-01-05" };
+	FX_OK(fx, conf_add(fx->rv, &a, &conf));
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)conf);
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(fx_db(fx), "SELECT code FROM petitions", -1, &st, NULL), SQLITE_OK);
+	char codes[NPET][RV_CODE_MAX];
+	int n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW && n < NPET)
+		snprintf(codes[n++], RV_CODE_MAX, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	for (int i = 0; i < n; i++)
+		FX_OK(fx, conf_link(fx->rv, id, codes[i], 0, false));
+	int64_t want[NPET];
+	assert_int_equal(oracle(fx, false, want), n);
+	for (int limit = 1; limit <= NPET + 1; limit++)
+		for (int backward = 0; backward < 2; backward++) {
+			char after[RV_CODE_MAX] = "";
+			int got = 0;
+			for (;;) {
+				struct followup_row *rows = NULL;
+				size_t k = 0;
+				FX_OK(fx, conf_page(fx->rv, conf, got ? after : NULL, backward, limit, &rows, &k));
+				for (size_t i = 0; i < k; i++, got++) {
+					assert_true(got < n);
+					int64_t pid = fx_int(fx, "SELECT id FROM petitions WHERE code = ?1", rows[i].code);
+					assert_int_equal(pid, want[backward ? n - 1 - got : got]);
+					snprintf(after, sizeof after, "%s", rows[i].code);
+				}
+				conf_rows_free(rows, k);
+				if ((int)k < limit)
+					break;
+			}
+			assert_int_equal(got, n);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -208,6 +252,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_code_order_descending, setup_codes, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_row_code_whole, setup_codes, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_code_width, setup_codes, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_conference_code_order, setup_codes, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
