@@ -186,7 +186,7 @@ const struct cmd_entry cmd_conference = {
 	N_("roviec conference add --title TEXT --date DATE [--zone NAME] [--place TEXT] [--theme TEXT]\n"
 	   "                      [--chair TEXT] [--agency CODE]...          prints the conference number\n"
 	   "roviec conference list [--json | --csv]\n"
-	   "roviec conference show ID [--json]           the follow-up table (the five clears, status, result)\n"
+	   "roviec conference show ID [--json | --csv]   the follow-up table (the five clears, status, result)\n"
 	   "roviec conference link ID CODE... [--answered-in-session] [--expect-version N]\n"
 	   "roviec conference answer ID CODE --result TEXT --outcome OUTCOME\n"
 	   "                                            an answer given in the session itself\n"
